@@ -1,0 +1,9 @@
+package com.webase.events.records;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A record was changed. */
+public record RecordUpdated(
+    UUID eventId, Instant occurredAt, String appId, String ownerId, String model, String recordId)
+    implements RecordsEvent {}

@@ -1,0 +1,148 @@
+package com.webase.testkit;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The real servers of one test JVM, each started on first use and shared by every test in the JVM,
+ * stopped when the JVM exits.
+ *
+ * <p>An already running server is used instead of starting one when its address is given, as a
+ * system property or environment variable:
+ *
+ * <ul>
+ *   <li>{@code webase.testkit.postgres} / {@code WEBASE_TESTKIT_POSTGRES}: {@code host:port} of a
+ *       PostgreSQL whose user ({@code ...postgres.user}, default {@code postgres}, password {@code
+ *       ...postgres.password}) may create databases;
+ *   <li>{@code webase.testkit.kafka} / {@code WEBASE_TESTKIT_KAFKA}: bootstrap servers;
+ *   <li>{@code webase.testkit.keycloak} / {@code WEBASE_TESTKIT_KEYCLOAK}: base URL of a Keycloak
+ *       with the webase realm, with {@code ...keycloak.admin-password} and the realm's {@code
+ *       WEBASE_*} values in the environment.
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+public final class RealServers {
+
+  private static final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private static PostgresServer postgres;
+  private static KafkaServer kafka;
+  private static SmtpServer smtp;
+  private static KeycloakServer keycloak;
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(RealServers::stopAll, "webase-test-kit-shutdown"));
+  }
+
+  private RealServers() {}
+
+  public static synchronized PostgresServer postgres() {
+    if (postgres == null) {
+      String external = setting("webase.testkit.postgres");
+      if (external != null) {
+        String[] hostPort = external.split(":");
+        postgres =
+            PostgresServer.external(
+                hostPort[0],
+                Integer.parseInt(hostPort[1]),
+                settingOr("webase.testkit.postgres.user", "postgres"),
+                settingOr("webase.testkit.postgres.password", ""));
+      } else {
+        postgres =
+            remember(
+                PostgresServer.startEmbedded(
+                    Ports.free(), runDirectory().resolve("postgres"), false));
+      }
+    }
+    return postgres;
+  }
+
+  public static synchronized KafkaServer kafka() {
+    if (kafka == null) {
+      String external = setting("webase.testkit.kafka");
+      kafka =
+          external != null
+              ? KafkaServer.external(external)
+              : remember(
+                  KafkaServer.startLocal(
+                      runDirectory().resolve("kafka"), Ports.free(), Ports.free()));
+    }
+    return kafka;
+  }
+
+  public static synchronized SmtpServer smtp() {
+    if (smtp == null) {
+      smtp = remember(SmtpServer.start(Ports.free()));
+    }
+    return smtp;
+  }
+
+  public static synchronized KeycloakServer keycloak() {
+    if (keycloak == null) {
+      String external = setting("webase.testkit.keycloak");
+      if (external != null) {
+        keycloak =
+            KeycloakServer.external(
+                external,
+                settingOr("webase.testkit.keycloak.admin-user", "admin"),
+                settingOr("webase.testkit.keycloak.admin-password", ""),
+                new RealmSettings(
+                    System.getenv("WEBASE_PORTAL_CLIENT_SECRET"),
+                    System.getenv("WEBASE_GATEWAY_CLIENT_SECRET"),
+                    System.getenv("WEBASE_ACCOUNT_CLIENT_SECRET"),
+                    System.getenv("WEBASE_DEMO_PASSWORD"),
+                    "localhost",
+                    0,
+                    "http://localhost:8080"));
+      } else {
+        SmtpServer mail = smtp();
+        keycloak =
+            remember(
+                KeycloakServer.startLocal(
+                    Ports.free(),
+                    Ports.free(),
+                    new KeycloakServer.Storage.InMemory(),
+                    RealmSettings.random(mail.host(), mail.port(), "http://localhost:8080"),
+                    RealmSettings.secret(),
+                    runDirectory()));
+      }
+    }
+    return keycloak;
+  }
+
+  /** Where this JVM's servers keep data and logs: {@code webase.testkit.work-dir}/run-PID. */
+  public static Path runDirectory() {
+    String base = System.getProperty("webase.testkit.work-dir", "target/testkit");
+    return Path.of(base).toAbsolutePath().resolve("run-" + ProcessHandle.current().pid());
+  }
+
+  private static <T extends AutoCloseable> T remember(T server) {
+    started.push(server);
+    return server;
+  }
+
+  private static synchronized void stopAll() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("[test-kit] could not stop a server: " + e);
+      }
+    }
+  }
+
+  private static String setting(String property) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      value = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));
+    }
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static String settingOr(String property, String fallback) {
+    String value = setting(property);
+    return value == null ? fallback : value;
+  }
+}
