@@ -89,7 +89,7 @@ public final class KafkaServer implements AutoCloseable {
   public void stop() {
     requireLocal();
     if (process != null) {
-      process.stop(Duration.ofSeconds(30));
+      process.stop(Duration.ofSeconds(15));
       process = null;
     }
   }

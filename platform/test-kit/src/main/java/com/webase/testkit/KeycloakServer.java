@@ -268,7 +268,7 @@ public final class KeycloakServer implements AutoCloseable {
   @Override
   public void close() {
     if (process != null) {
-      process.stop(Duration.ofSeconds(30));
+      process.stop(Duration.ofSeconds(15));
     }
   }
 

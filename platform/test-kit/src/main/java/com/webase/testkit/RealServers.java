@@ -1,8 +1,11 @@
 package com.webase.testkit;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The real servers of one test JVM, each started on first use and shared by every test in the JVM,
@@ -123,12 +126,27 @@ public final class RealServers {
     return server;
   }
 
+  /** Stops every server at once: the JVM's exit waits for the slowest, not for their sum. */
   private static synchronized void stopAll() {
+    List<Thread> stopping = new ArrayList<>();
     while (!started.isEmpty()) {
+      AutoCloseable server = started.pop();
+      stopping.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      server.close();
+                    } catch (Exception e) {
+                      System.err.println("[test-kit] could not stop a server: " + e);
+                    }
+                  }));
+    }
+    for (Thread thread : stopping) {
       try {
-        started.pop().close();
-      } catch (Exception e) {
-        System.err.println("[test-kit] could not stop a server: " + e);
+        thread.join(Duration.ofSeconds(20));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -1,0 +1,294 @@
+package com.webase.local;
+
+import com.webase.testkit.ChildProcess;
+import com.webase.testkit.KafkaServer;
+import com.webase.testkit.KeycloakServer;
+import com.webase.testkit.PostgresServer;
+import com.webase.testkit.RealmSettings;
+import com.webase.testkit.SmtpServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The whole platform on one machine, with real servers and no Docker: PostgreSQL, a Kafka broker,
+ * an SMTP server, Keycloak with the webase realm, then the six services, each in its own process
+ * with its own database. Ctrl-C stops everything it started.
+ *
+ * <p>Data lives in {@code .webase-local/} under the working directory and survives restarts; {@code
+ * --reset} deletes it first.
+ */
+public final class LocalStack {
+
+  static final int GATEWAY = 8080;
+  static final int POSTGRES = 5433;
+  static final int KAFKA = 9092;
+  static final int KAFKA_CONTROLLER = 9093;
+  static final int SMTP = 2525;
+  static final int KEYCLOAK = 8180;
+  static final int KEYCLOAK_MANAGEMENT = 9180;
+  static final String DEMO_PASSWORD = "webase-demo-2026";
+
+  /** Each service and its port; the gateway last, once the services behind it are up. */
+  static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+
+  static {
+    SERVICES.put("account-service", 8081);
+    SERVICES.put("token-service", 8082);
+    SERVICES.put("apps-service", 8083);
+    SERVICES.put("records-service", 8084);
+    SERVICES.put("notification-service", 8085);
+    SERVICES.put("gateway", GATEWAY);
+  }
+
+  private final Path root;
+  private final Path data;
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  LocalStack(Path root) {
+    this.root = root;
+    this.data = root.resolve(".webase-local");
+  }
+
+  public static void main(String[] args) throws Exception {
+    LocalStack stack = new LocalStack(Path.of("").toAbsolutePath());
+    if (List.of(args).contains("--reset")) {
+      stack.reset();
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+    stack.start();
+    Thread.currentThread().join(); // until Ctrl-C
+  }
+
+  void start() throws IOException {
+    long started = System.nanoTime();
+    Files.createDirectories(data.resolve("logs"));
+    Properties secrets = secrets();
+
+    SmtpServer smtp = remember(SmtpServer.start(SMTP));
+    CompletableFuture<KafkaServer> kafka =
+        CompletableFuture.supplyAsync(
+            () -> remember(KafkaServer.startLocal(data.resolve("kafka"), KAFKA, KAFKA_CONTROLLER)));
+    PostgresServer postgres =
+        remember(PostgresServer.startEmbedded(POSTGRES, data.resolve("postgres"), true));
+    for (String service : SERVICES.keySet()) {
+      if (!service.equals("gateway")) {
+        postgres.createDatabase(service.replace('-', '_'));
+      }
+    }
+    postgres.createDatabase("keycloak");
+    RealmSettings realm =
+        new RealmSettings(
+            secrets.getProperty("portal-client-secret"),
+            secrets.getProperty("gateway-client-secret"),
+            secrets.getProperty("account-client-secret"),
+            DEMO_PASSWORD,
+            smtp.host(),
+            smtp.port(),
+            "http://localhost:" + GATEWAY);
+    KeycloakServer keycloak =
+        remember(
+            KeycloakServer.startLocal(
+                KEYCLOAK,
+                KEYCLOAK_MANAGEMENT,
+                new KeycloakServer.Storage.Postgres(
+                    postgres.jdbcUrl("keycloak"), postgres.user(), postgres.password()),
+                realm,
+                secrets.getProperty("keycloak-admin-password"),
+                data.resolve("logs")));
+    kafka.join();
+
+    Map<String, ChildProcess> services = new LinkedHashMap<>();
+    for (var service : SERVICES.entrySet()) {
+      services.put(
+          service.getKey(),
+          startService(service.getKey(), service.getValue(), keycloak, smtp, postgres));
+    }
+    for (var service : services.entrySet()) {
+      awaitReady(service.getKey(), SERVICES.get(service.getKey()), service.getValue());
+    }
+
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    System.out.printf(
+        """
+
+        Webase is running (ready in %.1f s). Ctrl-C stops everything.
+
+          Gateway (API, portal)   http://localhost:%d
+          Keycloak (login)        %s   admin console: %s/admin  (admin / see %s)
+          Demo login              %s / %s
+          SMTP server             localhost:%d (every email of the stack lands here)
+          PostgreSQL              localhost:%d (user postgres, one database per service)
+          Kafka                   localhost:%d
+          Services                %s
+          Health                  http://localhost:<port>/actuator/health/readiness
+          Logs and data           %s  (reset: deploy/local/run.sh --reset)
+
+        """,
+        took.toMillis() / 1e3,
+        GATEWAY,
+        keycloak.url(),
+        keycloak.url(),
+        data.resolve("secrets.properties"),
+        RealmSettings.DEMO_EMAIL,
+        DEMO_PASSWORD,
+        SMTP,
+        POSTGRES,
+        KAFKA,
+        SERVICES.entrySet().stream().map(e -> e.getKey() + " :" + e.getValue()).toList(),
+        data);
+  }
+
+  private ChildProcess startService(
+      String name, int port, KeycloakServer keycloak, SmtpServer smtp, PostgresServer postgres) {
+    Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build first (deploy/local/run.sh does)");
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PORT", Integer.toString(port));
+    env.put("WEBASE_DB_HOST", "localhost");
+    env.put("WEBASE_DB_PORT", Integer.toString(postgres.port()));
+    env.put("WEBASE_DB_USER", postgres.user());
+    env.put("WEBASE_DB_PASSWORD", postgres.password());
+    env.put("WEBASE_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA);
+    env.put("WEBASE_KEYCLOAK_URL", keycloak.url());
+    env.put("WEBASE_SMTP_HOST", smtp.host());
+    env.put("WEBASE_SMTP_PORT", Integer.toString(smtp.port()));
+    SERVICES.forEach(
+        (service, servicePort) ->
+            env.put(
+                "WEBASE_" + service.toUpperCase().replace('-', '_') + "_URL",
+                "http://localhost:" + servicePort));
+    return remember(
+        ChildProcess.start(
+            name,
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m",
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()),
+            root,
+            env,
+            data.resolve("logs").resolve(name + ".log")),
+        process -> process.stop(Duration.ofSeconds(20)));
+  }
+
+  private void awaitReady(String name, int port, ChildProcess process) {
+    URI health = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+    try {
+      Awaitility.await(name + " ready")
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(250))
+          .ignoreExceptionsMatching(e -> e instanceof IOException)
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      name + " stopped while starting:\n" + process.tail(40));
+                }
+                HttpResponse<String> response =
+                    http.send(
+                        HttpRequest.newBuilder(health).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 && response.body().contains("\"UP\"");
+              });
+      System.out.println("[local] " + name + " ready on port " + port);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          name + " was not ready within 3 minutes:\n" + process.tail(40));
+    }
+  }
+
+  /** Generated once and kept in the data directory: nothing secret lives in the repository. */
+  private Properties secrets() throws IOException {
+    Path file = data.resolve("secrets.properties");
+    Properties secrets = new Properties();
+    if (Files.exists(file)) {
+      try (var in = Files.newInputStream(file)) {
+        secrets.load(in);
+      }
+      return secrets;
+    }
+    for (String name :
+        List.of(
+            "portal-client-secret",
+            "gateway-client-secret",
+            "account-client-secret",
+            "keycloak-admin-password")) {
+      secrets.setProperty(name, RealmSettings.secret());
+    }
+    try (var out = Files.newOutputStream(file)) {
+      secrets.store(out, "Local stack secrets, generated on first start");
+    }
+    return secrets;
+  }
+
+  private void reset() throws IOException {
+    if (Files.exists(data)) {
+      try (var paths = Files.walk(data)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+      System.out.println("[local] deleted " + data);
+    }
+  }
+
+  private <T extends AutoCloseable> T remember(T server) {
+    synchronized (running) {
+      running.push(server);
+    }
+    return server;
+  }
+
+  private ChildProcess remember(ChildProcess process, StopAction stop) {
+    remember(() -> stop.stop(process));
+    return process;
+  }
+
+  @FunctionalInterface
+  private interface StopAction {
+    void stop(ChildProcess process);
+  }
+
+  /** Services first (newest first), then the servers they use. */
+  void stop() {
+    List<AutoCloseable> toStop;
+    synchronized (running) {
+      toStop = new ArrayList<>(running);
+      running.clear();
+    }
+    if (toStop.isEmpty()) {
+      return;
+    }
+    System.out.println("\n[local] stopping " + toStop.size() + " processes and servers…");
+    for (AutoCloseable server : toStop) {
+      try {
+        server.close();
+      } catch (Exception e) {
+        System.err.println("[local] could not stop cleanly: " + e);
+      }
+    }
+    System.out.println("[local] stopped");
+  }
+}

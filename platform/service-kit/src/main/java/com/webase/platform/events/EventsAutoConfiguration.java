@@ -1,0 +1,104 @@
+package com.webase.platform.events;
+
+import com.webase.events.EventCodec;
+import com.webase.events.MalformedEventException;
+import com.webase.events.Topics;
+import com.webase.events.WebaseEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Events in and out of a service.
+ *
+ * <p>Out: a service publishes a {@link WebaseEvent} with Spring's {@code ApplicationEventPublisher}
+ * inside its transaction; Spring Modulith stores it in the outbox table of that transaction and,
+ * after commit, sends it to the event's topic, keyed by its subject, with its CloudEvents
+ * attributes as headers. In: {@link EventInbox} applies each event once per consumer; failures are
+ * retried with back-off and then parked on {@code <topic>.DLT}.
+ */
+@AutoConfiguration
+@EnableScheduling
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+  @Bean
+  EventCodec eventCodec() {
+    return new EventCodec();
+  }
+
+  @Bean
+  EventExternalizationConfiguration webaseEventExternalization(EventCodec codec) {
+    return EventExternalizationConfiguration.externalizing()
+        .select(event -> event instanceof WebaseEvent)
+        .routeAll(
+            event -> {
+              WebaseEvent webaseEvent = (WebaseEvent) event;
+              return RoutingTarget.forTarget(codec.catalog().of(webaseEvent.getClass()).topic())
+                  .andKey(webaseEvent.subject());
+            })
+        .headers(
+            event -> {
+              // raw bytes: Spring Kafka would JSON-quote String header values
+              Map<String, Object> headers = new LinkedHashMap<>();
+              codec
+                  .envelopeOf((WebaseEvent) event)
+                  .toHeaders()
+                  .forEach(
+                      (name, value) -> headers.put(name, value.getBytes(StandardCharsets.UTF_8)));
+              return headers;
+            })
+        .build();
+  }
+
+  @Bean
+  OutboxResubmission outboxResubmission(
+      IncompleteEventPublications publications, EventsProperties properties) {
+    return new OutboxResubmission(publications, properties);
+  }
+
+  @Bean
+  EventInbox eventInbox(
+      EventCodec codec, JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
+    return new EventInbox(codec, jdbc, transactions, meters);
+  }
+
+  /**
+   * Retries a failing event with exponential back-off, then publishes it unchanged to {@code
+   * <topic>.DLT} (same partition) and moves on; a malformed event goes there at once.
+   */
+  @Bean
+  DefaultErrorHandler eventErrorHandler(
+      KafkaOperations<Object, Object> kafka, EventsProperties properties) {
+    var recoverer =
+        new DeadLetterPublishingRecoverer(
+            kafka,
+            (record, exception) ->
+                new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
+    var backOff =
+        new ExponentialBackOff(
+            properties.retry().initialInterval().toMillis(), properties.retry().multiplier());
+    backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
+    backOff.setMaxElapsedTime(properties.retry().maxElapsedTime().toMillis());
+    var handler = new DefaultErrorHandler(recoverer, backOff);
+    handler.addNotRetryableExceptions(
+        MalformedEventException.class, DeserializationException.class);
+    return handler;
+  }
+}

@@ -1,0 +1,46 @@
+package com.webase.platform.problem;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure a service reports to its client on purpose: thrown from a use case, answered with a
+ * problem body of the given {@code type} slug. Extra properties (e.g. {@code errors}, {@code
+ * feedback}) go into the body as they are.
+ */
+public class ProblemException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String slug;
+  private final String title;
+  private final Map<String, Object> properties;
+
+  public ProblemException(HttpStatus status, String slug, String title, String detail) {
+    this(status, slug, title, detail, Map.of());
+  }
+
+  public ProblemException(
+      HttpStatus status, String slug, String title, String detail, Map<String, Object> properties) {
+    super(detail);
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+    this.properties = Map.copyOf(properties);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public Map<String, Object> properties() {
+    return properties;
+  }
+}

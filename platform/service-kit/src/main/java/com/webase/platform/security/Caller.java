@@ -1,0 +1,36 @@
+package com.webase.platform.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Who is calling: the user the request acts for, and how they proved it. Controllers take it as a
+ * method parameter.
+ *
+ * @param userId the Keycloak user id ({@code sub}), the same for both kinds of caller
+ * @param kind a person with a portal login, or a program with an API token
+ * @param scopes for API tokens, what the token may do; a person may do everything they own
+ * @param authenticatedAt when the person last logged in ({@code auth_time}); null for API tokens
+ */
+public record Caller(String userId, Kind kind, Set<String> scopes, Instant authenticatedAt) {
+
+  public enum Kind {
+    PERSON,
+    API_TOKEN
+  }
+
+  public boolean isPerson() {
+    return kind == Kind.PERSON;
+  }
+
+  /** Whether this is a person whose login is younger than {@code maxAge} (DESIGN §5). */
+  public boolean loggedInWithin(Duration maxAge, Instant now) {
+    return isPerson() && authenticatedAt != null && !authenticatedAt.isBefore(now.minus(maxAge));
+  }
+
+  /** Whether the caller may do what {@code scope} names. */
+  public boolean may(String scope) {
+    return isPerson() || scopes.contains(scope);
+  }
+}

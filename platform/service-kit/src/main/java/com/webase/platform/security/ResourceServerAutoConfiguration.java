@@ -1,0 +1,129 @@
+package com.webase.platform.security;
+
+import com.webase.platform.problem.ProblemResponses;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service is an OAuth2 resource server that accepts JWTs from exactly the configured issuers,
+ * each checked for signature (the issuer's JWKS), issuer, expiry and audience. Anything else gets
+ * 401 with a problem body. Health and metrics stay open for probes and Prometheus.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ResourceServerAutoConfiguration {
+
+  private static final List<String> OPERATIONS_PATHS =
+      List.of("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/error");
+
+  @Bean
+  SecurityFilterChain webaseResourceServer(
+      HttpSecurity http, SecurityProperties properties, ProblemResponses problems)
+      throws Exception {
+    JwtIssuerAuthenticationManagerResolver issuers = trustedIssuers(properties);
+    http.csrf(csrf -> csrf.disable()) // bearer tokens only; the gateway guards browser sessions
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            requests -> {
+              requests.requestMatchers(OPERATIONS_PATHS.toArray(String[]::new)).permitAll();
+              if (!properties.publicPaths().isEmpty()) {
+                requests
+                    .requestMatchers(properties.publicPaths().toArray(String[]::new))
+                    .permitAll();
+              }
+              requests.anyRequest().authenticated();
+            })
+        .oauth2ResourceServer(
+            oauth2 ->
+                oauth2
+                    .authenticationManagerResolver(issuers)
+                    .authenticationEntryPoint(
+                        (request, response, e) ->
+                            problems.write(
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
+                                "Authentication required",
+                                "A valid bearer token from a trusted issuer is required.")))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(
+                        (request, response, e) ->
+                            problems.write(
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
+                                "Authentication required",
+                                "A valid bearer token from a trusted issuer is required."))
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            problems.write(
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "Forbidden",
+                                "The caller may not do this.")));
+    return http.build();
+  }
+
+  private static JwtIssuerAuthenticationManagerResolver trustedIssuers(
+      SecurityProperties properties) {
+    Map<String, AuthenticationManager> managers = new HashMap<>();
+    properties
+        .issuers()
+        .forEach(
+            (name, issuer) -> {
+              if (issuer.issuerUri() == null || issuer.jwkSetUri() == null) {
+                throw new IllegalStateException(
+                    "webase.security.issuers." + name + " needs issuer-uri and jwk-set-uri");
+              }
+              // signing keys are fetched on first use, so a service starts while an issuer is down
+              NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+              OAuth2TokenValidator<Jwt> audience =
+                  new JwtClaimValidator<List<String>>(
+                      "aud", aud -> aud != null && aud.contains(properties.audience()));
+              decoder.setJwtValidator(
+                  new DelegatingOAuth2TokenValidator<>(
+                      JwtValidators.createDefaultWithIssuer(issuer.issuerUri()), audience));
+              JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+              managers.put(issuer.issuerUri(), provider::authenticate);
+            });
+    // an issuer that is not in the map resolves to null: the token is refused
+    return new JwtIssuerAuthenticationManagerResolver(managers::get);
+  }
+
+  @Bean
+  CallerArgumentResolver callerArgumentResolver(SecurityProperties properties) {
+    return new CallerArgumentResolver(properties);
+  }
+
+  @Bean
+  WebMvcConfigurer callerArgument(CallerArgumentResolver resolver) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(resolver);
+      }
+    };
+  }
+}

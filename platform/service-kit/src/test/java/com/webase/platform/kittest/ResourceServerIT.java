@@ -1,0 +1,111 @@
+package com.webase.platform.kittest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import com.webase.testkit.KeycloakServer;
+import com.webase.testkit.RealServers;
+import com.webase.testkit.TestTokenIssuer;
+import com.webase.testkit.spring.WebaseServiceTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The resource server accepts tokens from exactly its two issuers — the real Keycloak realm and
+ * token-service (here the kit's stand-in issuer) — and answers everything else with a problem.
+ */
+@WebaseServiceTest(keycloak = true)
+class ResourceServerIT {
+
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+
+  @Test
+  void aKeycloakTokenOfThePortalUserIsAcceptedAsAPerson() throws Exception {
+    KeycloakServer keycloak = RealServers.keycloak();
+    keycloak.createDirectGrantClient("webase-kit-test");
+    String token =
+        keycloak
+            .passwordGrant("webase-kit-test", "demo@webase.local", keycloak.realm().demoPassword())
+            .get("access_token")
+            .asString();
+
+    HttpResponse<String> response = get("/api/v1/whoami", token);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"kind\":\"PERSON\"")
+        .contains("\"userId\":\"" + SignedJWT.parse(token).getJWTClaimsSet().getSubject() + "\"");
+  }
+
+  @Test
+  void aTokenServiceTokenIsAcceptedAsAnApiTokenCallerWithItsScopes() throws Exception {
+    String token = TestTokenIssuer.tokenService().mint("user-42", List.of("apps:read"));
+
+    HttpResponse<String> response = get("/api/v1/whoami", token);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"userId\":\"user-42\"")
+        .contains("\"kind\":\"API_TOKEN\"")
+        .contains("\"scopes\":[\"apps:read\"]");
+  }
+
+  @Test
+  void aTokenFromAThirdIssuerIsRefused() throws Exception {
+    try (TestTokenIssuer stranger = TestTokenIssuer.start()) {
+      assertUnauthorizedProblem(get("/api/v1/whoami", stranger.mint("user-42", List.of())));
+    }
+  }
+
+  @Test
+  void anExpiredTokenIsRefused() throws Exception {
+    String expired =
+        TestTokenIssuer.tokenService()
+            .mint("user-42", List.of(), "webase-services", Instant.now().minusSeconds(120));
+    assertUnauthorizedProblem(get("/api/v1/whoami", expired));
+  }
+
+  @Test
+  void aTokenForAnotherAudienceIsRefused() throws Exception {
+    String otherAudience =
+        TestTokenIssuer.tokenService()
+            .mint("user-42", List.of(), "some-other-api", Instant.now().plusSeconds(300));
+    assertUnauthorizedProblem(get("/api/v1/whoami", otherAudience));
+  }
+
+  @Test
+  void noTokenIsRefused() throws Exception {
+    assertUnauthorizedProblem(get("/api/v1/whoami", null));
+  }
+
+  @Test
+  void healthAndMetricsAreOpenForProbesAndPrometheus() throws Exception {
+    assertThat(get("/actuator/health/readiness", null).body()).contains("\"UP\"");
+    assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+  }
+
+  private void assertUnauthorizedProblem(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body())
+        .contains("\"type\":\"https://webase.dev/problems/unauthenticated\"")
+        .contains("\"status\":401");
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
