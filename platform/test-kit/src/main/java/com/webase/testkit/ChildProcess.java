@@ -102,6 +102,8 @@ public final class ChildProcess {
   /** Stops the server gracefully, forcibly after {@code grace}; returns when it is gone. */
   public void stop(Duration grace) {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    // SIGTERM to the server itself too: a launcher script like kc.sh does not pass it on
+    tree.forEach(ProcessHandle::destroy);
     try {
       lifeline.close();
     } catch (IOException ignored) {

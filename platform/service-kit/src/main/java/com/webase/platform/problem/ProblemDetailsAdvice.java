@@ -127,7 +127,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         MismatchedInputException mismatch = (MismatchedInputException) cause;
         String message = String.valueOf(mismatch.getOriginalMessage()).toLowerCase();
         String reason =
-            message.contains("missing") || message.contains("null value")
+            message.contains("missing") || message.contains("null")
                 ? "is required"
                 : "must be "
                     + (mismatch.getTargetType() == null

@@ -67,7 +67,11 @@ class ProblemDetailsIT {
   @Test
   void anUnknownFieldIsNamed() throws Exception {
     var response =
-        send("POST", "/api/v1/greetings", "{\"name\":\"a\",\"times\":1,\"admin\":true}", "application/json");
+        send(
+            "POST",
+            "/api/v1/greetings",
+            "{\"name\":\"a\",\"times\":1,\"admin\":true}",
+            "application/json");
     assertProblem(response, 400, "validation");
     assertThat(response.body()).contains("\"field\":\"admin\"").contains("is not a known field");
   }
