@@ -58,7 +58,8 @@ public final class LocalStack {
 
   private final Path root;
   private final Path data;
-  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Deque<AutoCloseable> servers = new ArrayDeque<>();
+  private final List<ChildProcess> services = new ArrayList<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -177,7 +178,7 @@ public final class LocalStack {
             env.put(
                 "WEBASE_" + service.toUpperCase().replace('-', '_') + "_URL",
                 "http://localhost:" + servicePort));
-    return remember(
+    ChildProcess process =
         ChildProcess.start(
             name,
             List.of(
@@ -189,8 +190,11 @@ public final class LocalStack {
                 jar.toString()),
             root,
             env,
-            data.resolve("logs").resolve(name + ".log")),
-        process -> process.stop(Duration.ofSeconds(20)));
+            data.resolve("logs").resolve(name + ".log"));
+    synchronized (services) {
+      services.add(process);
+    }
+    return process;
   }
 
   private void awaitReady(String name, int port, ChildProcess process) {
@@ -255,40 +259,40 @@ public final class LocalStack {
   }
 
   private <T extends AutoCloseable> T remember(T server) {
-    synchronized (running) {
-      running.push(server);
+    synchronized (servers) {
+      servers.push(server);
     }
     return server;
   }
 
-  private ChildProcess remember(ChildProcess process, StopAction stop) {
-    remember(() -> stop.stop(process));
-    return process;
-  }
-
-  @FunctionalInterface
-  private interface StopAction {
-    void stop(ChildProcess process);
-  }
-
-  /** Services first (newest first), then the servers they use. */
+  /** The services first, all at once, then the servers they use, newest first. */
   void stop() {
-    List<AutoCloseable> toStop;
-    synchronized (running) {
-      toStop = new ArrayList<>(running);
-      running.clear();
+    List<ChildProcess> runningServices;
+    List<AutoCloseable> runningServers;
+    synchronized (services) {
+      runningServices = new ArrayList<>(services);
+      services.clear();
     }
-    if (toStop.isEmpty()) {
+    synchronized (servers) {
+      runningServers = new ArrayList<>(servers);
+      servers.clear();
+    }
+    if (runningServices.isEmpty() && runningServers.isEmpty()) {
       return;
     }
-    System.out.println("\n[local] stopping " + toStop.size() + " processes and servers…");
-    for (AutoCloseable server : toStop) {
+    System.out.println("\n[local] stopping…");
+    long started = System.nanoTime();
+    runningServices.stream()
+        .map(p -> CompletableFuture.runAsync(() -> p.stop(Duration.ofSeconds(20))))
+        .toList()
+        .forEach(CompletableFuture::join);
+    for (AutoCloseable server : runningServers) {
       try {
         server.close();
       } catch (Exception e) {
         System.err.println("[local] could not stop cleanly: " + e);
       }
     }
-    System.out.println("[local] stopped");
+    System.out.printf("[local] stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
   }
 }

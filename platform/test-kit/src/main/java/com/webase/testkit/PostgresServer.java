@@ -53,6 +53,8 @@ public final class PostgresServer implements AutoCloseable {
               .setCleanDataDirectory(!keepData)
               .setOverrideWorkingDirectory(work.toFile())
               .setPGStartupWait(Duration.ofSeconds(60))
+              // stopped by whoever started it, after the services that use it
+              .setRegisterShutdownHook(false)
               .setServerConfig("max_connections", "300")
               .setServerConfig("fsync", keepData ? "on" : "off")
               .start();

@@ -24,6 +24,9 @@ import java.util.List;
  *       WEBASE_*} values in the environment.
  * </ul>
  *
+ * <p>Otherwise, where a Docker engine answers, PostgreSQL and Keycloak run as Testcontainers (see
+ * {@link Containers}); elsewhere all of them run embedded or as child processes.
+ *
  * <p>Thread-safe.
  */
 public final class RealServers {
@@ -99,6 +102,8 @@ public final class RealServers {
                     "localhost",
                     0,
                     "http://localhost:8080"));
+      } else if (docker()) {
+        keycloak = Containers.keycloak(smtp(), RealmSettings.secret(), RealServers::remember);
       } else {
         SmtpServer mail = smtp();
         keycloak =
@@ -115,6 +120,23 @@ public final class RealServers {
     return keycloak;
   }
 
+  private static Boolean docker;
+
+  /**
+   * Whether to use Testcontainers: a Docker engine answers and {@code webase.testkit.docker} is not
+   * false.
+   */
+  private static boolean docker() {
+    if (docker == null) {
+      docker = Containers.dockerAvailable(setting("webase.testkit.docker"));
+      if (docker) {
+        System.err.println(
+            "[test-kit] Docker engine found: PostgreSQL and Keycloak run as containers");
+      }
+    }
+    return docker;
+  }
+
   /** Where this JVM's servers keep data and logs: {@code webase.testkit.work-dir}/run-PID. */
   public static Path runDirectory() {
     String base = System.getProperty("webase.testkit.work-dir", "target/testkit");
@@ -126,8 +148,16 @@ public final class RealServers {
     return server;
   }
 
-  /** Stops every server at once: the JVM's exit waits for the slowest, not for their sum. */
-  private static synchronized void stopAll() {
+  /**
+   * Closes the Spring contexts that use the servers, then stops every server at once: the JVM's
+   * exit waits for the slowest, not for their sum.
+   */
+  static synchronized void stopAll() {
+    SpringContexts.closeAll();
+    postgres = null;
+    kafka = null;
+    smtp = null;
+    keycloak = null;
     List<Thread> stopping = new ArrayList<>();
     while (!started.isEmpty()) {
       AutoCloseable server = started.pop();
