@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -40,6 +41,14 @@ public class ResourceServerAutoConfiguration {
       HttpSecurity http, SecurityProperties properties, ProblemResponses problems)
       throws Exception {
     JwtIssuerAuthenticationManagerResolver issuers = trustedIssuers(properties);
+    AuthenticationEntryPoint unauthenticated =
+        (request, response, e) ->
+            problems.write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                "Authentication required",
+                "A valid bearer token from a trusted issuer is required.");
     http.csrf(csrf -> csrf.disable()) // bearer tokens only; the gateway guards browser sessions
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -56,25 +65,11 @@ public class ResourceServerAutoConfiguration {
             oauth2 ->
                 oauth2
                     .authenticationManagerResolver(issuers)
-                    .authenticationEntryPoint(
-                        (request, response, e) ->
-                            problems.write(
-                                response,
-                                HttpStatus.UNAUTHORIZED,
-                                "unauthenticated",
-                                "Authentication required",
-                                "A valid bearer token from a trusted issuer is required.")))
+                    .authenticationEntryPoint(unauthenticated))
         .exceptionHandling(
             exceptions ->
                 exceptions
-                    .authenticationEntryPoint(
-                        (request, response, e) ->
-                            problems.write(
-                                response,
-                                HttpStatus.UNAUTHORIZED,
-                                "unauthenticated",
-                                "Authentication required",
-                                "A valid bearer token from a trusted issuer is required."))
+                    .authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler(
                         (request, response, e) ->
                             problems.write(

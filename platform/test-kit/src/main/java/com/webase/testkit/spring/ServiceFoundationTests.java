@@ -1,0 +1,70 @@
+package com.webase.testkit.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+/**
+ * What every service built on the service kit must do, proven against the real servers: it migrates
+ * its own database, reports health, serves metrics, and refuses its API without a token. A
+ * service's test extends this class and is annotated {@link WebaseServiceTest}.
+ */
+public abstract class ServiceFoundationTests {
+
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+  @Autowired DataSource dataSource;
+  @Autowired Environment environment;
+
+  @Test
+  void migratesItsOwnDatabaseWithTheOutboxAndInboxTables() throws Exception {
+    String service = environment.getRequiredProperty("spring.application.name");
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getCatalog()).isEqualTo(service.replace('-', '_'));
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs =
+          connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      assertThat(tables).contains("event_publication", "processed_event", "flyway_schema_history");
+    }
+  }
+
+  @Test
+  void isReadyAndServesMetrics() throws Exception {
+    String service = environment.getRequiredProperty("spring.application.name");
+    assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+    assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/prometheus").body())
+        .contains("application=\"" + service + "\"")
+        .contains("hikaricp_connections");
+  }
+
+  @Test
+  void refusesTheApiWithoutAToken() throws Exception {
+    HttpResponse<String> response = get("/api/v1/anything");
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
