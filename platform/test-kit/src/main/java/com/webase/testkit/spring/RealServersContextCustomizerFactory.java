@@ -57,6 +57,7 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
         properties.put("webase.security.issuers.keycloak.jwk-set-uri", keycloak.jwkSetUri());
       }
       env.getPropertySources().addFirst(new MapPropertySource("webase-real-servers", properties));
+      RealServers.closeBeforeStopping(context::close, context::isActive);
     }
   }
 }
