@@ -170,7 +170,6 @@ public final class KafkaServer implements AutoCloseable {
         share.coordinator.state.topic.replication.factor=1
         share.coordinator.state.topic.min.isr=1
         group.initial.rebalance.delay.ms=0
-        log.flush.interval.messages=1
         """
             .formatted(port, controllerPort, dataDirectory.resolve("logs"));
     try {

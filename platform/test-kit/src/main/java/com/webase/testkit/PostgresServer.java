@@ -44,7 +44,8 @@ public final class PostgresServer implements AutoCloseable {
   public static PostgresServer startEmbedded(int port, Path dataDirectory, boolean keepData) {
     long started = System.nanoTime();
     try {
-      Path work = Files.createDirectories(dataDirectory.resolveSibling("postgres-binaries"));
+      // the binaries are unpacked once per machine and shared (zonky locks while unpacking)
+      Path work = Files.createDirectories(CacheDirectory.get().resolve("postgres-binaries"));
       Files.createDirectories(dataDirectory.getParent());
       EmbeddedPostgres pg =
           EmbeddedPostgres.builder()

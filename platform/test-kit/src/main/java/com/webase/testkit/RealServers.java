@@ -1,9 +1,12 @@
 package com.webase.testkit;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -176,6 +179,19 @@ public final class RealServers {
     return Path.of(base).toAbsolutePath().resolve("run-" + ProcessHandle.current().pid());
   }
 
+  /** The servers' data of this JVM is of no use once they are stopped. */
+  private static void deleteRunDirectory() {
+    Path run = runDirectory();
+    if (!Files.isDirectory(run)) {
+      return;
+    }
+    try (var paths = Files.walk(run)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("[test-kit] could not delete " + run + ": " + e);
+    }
+  }
+
   private static <T extends AutoCloseable> T remember(T server) {
     started.push(server);
     return server;
@@ -214,6 +230,7 @@ public final class RealServers {
         Thread.currentThread().interrupt();
       }
     }
+    deleteRunDirectory();
     if (!stopping.isEmpty()) {
       System.err.printf(
           "[test-kit] services closed in %.1f s, %d servers stopped in %.1f s%n",
