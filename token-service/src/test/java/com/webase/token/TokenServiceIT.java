@@ -1,8 +1,8 @@
 package com.webase.token;
 
 import com.webase.testkit.spring.ServiceFoundationTests;
-import com.webase.testkit.spring.WebaseServiceTest;
+import com.webase.token.support.TokenServiceTest;
 
 /** token-service starts on real PostgreSQL and Kafka, migrates its database and reports health. */
-@WebaseServiceTest
+@TokenServiceTest
 class TokenServiceIT extends ServiceFoundationTests {}

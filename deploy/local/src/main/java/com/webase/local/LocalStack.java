@@ -120,7 +120,7 @@ public final class LocalStack {
     for (var service : SERVICES.entrySet()) {
       services.put(
           service.getKey(),
-          startService(service.getKey(), service.getValue(), keycloak, smtp, postgres));
+          startService(service.getKey(), service.getValue(), keycloak, smtp, postgres, secrets));
     }
     for (var service : services.entrySet()) {
       awaitReady(service.getKey(), SERVICES.get(service.getKey()), service.getValue());
@@ -158,7 +158,12 @@ public final class LocalStack {
   }
 
   private ChildProcess startService(
-      String name, int port, KeycloakServer keycloak, SmtpServer smtp, PostgresServer postgres) {
+      String name,
+      int port,
+      KeycloakServer keycloak,
+      SmtpServer smtp,
+      PostgresServer postgres,
+      Properties secrets) {
     Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build first (deploy/local/run.sh does)");
@@ -173,6 +178,9 @@ public final class LocalStack {
     env.put("WEBASE_KEYCLOAK_URL", keycloak.url());
     env.put("WEBASE_SMTP_HOST", smtp.host());
     env.put("WEBASE_SMTP_PORT", Integer.toString(smtp.port()));
+    if (name.equals("token-service")) {
+      env.put("WEBASE_TOKEN_ENCRYPTION_SECRET", secrets.getProperty("token-encryption-secret"));
+    }
     SERVICES.forEach(
         (service, servicePort) ->
             env.put(
@@ -223,7 +231,10 @@ public final class LocalStack {
     }
   }
 
-  /** Generated once and kept in the data directory: nothing secret lives in the repository. */
+  /**
+   * Generated once and kept in the data directory: nothing secret lives in the repository. A secret
+   * added by a newer version is generated into an existing file.
+   */
   private Properties secrets() throws IOException {
     Path file = data.resolve("secrets.properties");
     Properties secrets = new Properties();
@@ -231,18 +242,24 @@ public final class LocalStack {
       try (var in = Files.newInputStream(file)) {
         secrets.load(in);
       }
-      return secrets;
     }
+    boolean added = false;
     for (String name :
         List.of(
             "portal-client-secret",
             "gateway-client-secret",
             "account-client-secret",
-            "keycloak-admin-password")) {
-      secrets.setProperty(name, RealmSettings.secret());
+            "keycloak-admin-password",
+            "token-encryption-secret")) {
+      if (secrets.getProperty(name) == null) {
+        secrets.setProperty(name, RealmSettings.secret());
+        added = true;
+      }
     }
-    try (var out = Files.newOutputStream(file)) {
-      secrets.store(out, "Local stack secrets, generated on first start");
+    if (added) {
+      try (var out = Files.newOutputStream(file)) {
+        secrets.store(out, "Local stack secrets, generated on first start");
+      }
     }
     return secrets;
   }

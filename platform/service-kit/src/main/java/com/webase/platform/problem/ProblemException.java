@@ -1,5 +1,6 @@
 package com.webase.platform.problem;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -26,6 +27,16 @@ public class ProblemException extends RuntimeException {
     this.slug = slug;
     this.title = title;
     this.properties = Map.copyOf(properties);
+  }
+
+  /** A 400 {@code validation} problem naming one refused field, as bean validation would. */
+  public static ProblemException invalid(String field, String reason) {
+    return new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        "validation",
+        "Invalid request",
+        "The request has 1 invalid field(s).",
+        Map.of("errors", List.of(new ProblemResponses.FieldError(field, reason))));
   }
 
   public HttpStatus status() {

@@ -1,0 +1,104 @@
+package com.webase.token.defaulttoken;
+
+import com.webase.events.token.TokenRegenerated;
+import com.webase.events.token.TokenRevoked;
+import com.webase.token.tokens.ApiToken;
+import com.webase.token.tokens.ApiTokens;
+import com.webase.token.tokens.NewTokens;
+import com.webase.token.tokens.Scopes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The token shown in Account Settings: exactly one per account, made on first need, and replaced by
+ * {@link #regenerate} in one transaction that also records {@code TokenRevoked} and {@code
+ * TokenRegenerated} in the outbox.
+ */
+@Service
+public class DefaultTokens {
+
+  static final String NAME = "Default token";
+
+  private final ApiTokens tokens;
+  private final NewTokens newTokens;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  DefaultTokens(
+      ApiTokens tokens,
+      NewTokens newTokens,
+      ApplicationEventPublisher events,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.tokens = tokens;
+    this.newTokens = newTokens;
+    this.events = events;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** The user's default token and its row, made now if the user has none yet. */
+  public Shown show(String userId) {
+    var existing = tokens.currentDefault(userId, false);
+    if (existing.isPresent()) {
+      return new Shown(existing.get(), newTokens.reveal(existing.get()));
+    }
+    try {
+      return transactions.execute(
+          status -> {
+            var issued =
+                newTokens.issue(
+                    userId, ApiToken.Kind.DEFAULT, NAME, Scopes.ALL, clock.instant(), null);
+            return new Shown(issued.stored(), issued.token());
+          });
+    } catch (DuplicateKeyException madeConcurrently) {
+      // another request (or the AccountCreated event) made it first: show that one
+      ApiToken made = tokens.currentDefault(userId, false).orElseThrow();
+      return new Shown(made, newTokens.reveal(made));
+    }
+  }
+
+  /** Makes sure the user has a default token; for the account-created event. */
+  public void ensureExists(String userId) {
+    show(userId);
+  }
+
+  /**
+   * Replaces the default token. The old one stops working at once, or at the end of {@code grace}
+   * for a zero-downtime rotation.
+   */
+  public Regenerated regenerate(String userId, Duration grace) {
+    show(userId); // an account that never looked at its token still gets a clean rotation
+    return transactions.execute(
+        status -> {
+          ApiToken old = tokens.currentDefault(userId, true).orElseThrow();
+          Instant now = clock.instant();
+          Instant oldValidUntil = now.plus(grace);
+          tokens.replace(old.id(), now, oldValidUntil);
+          var issued = newTokens.issue(userId, ApiToken.Kind.DEFAULT, NAME, Scopes.ALL, now, null);
+          events.publishEvent(
+              new TokenRevoked(UUID.randomUUID(), now, userId, old.id().toString(), oldValidUntil));
+          events.publishEvent(
+              new TokenRegenerated(
+                  UUID.randomUUID(),
+                  now,
+                  userId,
+                  old.id().toString(),
+                  issued.stored().id().toString(),
+                  oldValidUntil));
+          return new Regenerated(
+              new Shown(issued.stored(), issued.token()), old.id(), oldValidUntil);
+        });
+  }
+
+  public record Shown(ApiToken stored, String token) {}
+
+  public record Regenerated(Shown current, UUID previousTokenId, Instant previousValidUntil) {}
+}

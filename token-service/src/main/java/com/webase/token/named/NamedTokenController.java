@@ -1,0 +1,139 @@
+package com.webase.token.named;
+
+import com.webase.platform.problem.ProblemException;
+import com.webase.platform.security.Caller;
+import com.webase.platform.security.PersonOnly;
+import com.webase.token.tokens.ApiToken;
+import com.webase.token.tokens.ApiTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Named tokens: create (the token is shown once), list (last four only), revoke. People only. */
+@RestController
+@RequestMapping("/api/v1/tokens")
+class NamedTokenController {
+
+  private static final int MAX_PAGE = 100;
+
+  private final NamedTokens namedTokens;
+  private final ApiTokens tokens;
+  private final Clock clock;
+
+  NamedTokenController(NamedTokens namedTokens, ApiTokens tokens, Clock clock) {
+    this.namedTokens = namedTokens;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @PostMapping
+  ResponseEntity<CreatedToken> create(Caller caller, @RequestBody CreateRequest request) {
+    PersonOnly.require(caller);
+    var issued =
+        namedTokens.create(caller.userId(), request.name(), request.scopes(), request.expiresAt());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .cacheControl(CacheControl.noStore())
+        .body(new CreatedToken(TokenSummary.of(issued.stored(), clock.instant()), issued.token()));
+  }
+
+  @GetMapping
+  TokenPage list(
+      Caller caller,
+      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(required = false) String cursor) {
+    PersonOnly.require(caller);
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    Position after = cursor == null ? Position.START : Position.parse(cursor);
+    List<ApiToken> page = tokens.page(caller.userId(), after.createdAt(), after.id(), limit + 1);
+    Instant now = clock.instant();
+    List<TokenSummary> items =
+        page.stream().limit(limit).map(t -> TokenSummary.of(t, now)).toList();
+    String next = page.size() > limit ? Position.of(page.get(limit - 1)).encode() : null;
+    return new TokenPage(items, next);
+  }
+
+  @DeleteMapping("/{tokenId}")
+  ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID tokenId) {
+    PersonOnly.require(caller);
+    namedTokens.revoke(caller.userId(), tokenId);
+    return ResponseEntity.noContent().build();
+  }
+
+  record CreateRequest(String name, List<String> scopes, Instant expiresAt) {}
+
+  record CreatedToken(TokenSummary details, String token) {}
+
+  record TokenPage(List<TokenSummary> items, String nextCursor) {}
+
+  /** What a list shows of a token: never the token, only its prefix and last four. */
+  record TokenSummary(
+      UUID id,
+      String name,
+      String kind,
+      String display,
+      List<String> scopes,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant revokedAt,
+      Instant lastUsedAt,
+      boolean active) {
+
+    static TokenSummary of(ApiToken token, Instant now) {
+      return new TokenSummary(
+          token.id(),
+          token.name(),
+          token.kind().name().toLowerCase(),
+          "wbt_…" + token.lastFour(),
+          token.scopes(),
+          token.createdAt(),
+          token.expiresAt(),
+          token.revokedAt(),
+          token.lastUsedAt(),
+          token.isActiveAt(now));
+    }
+  }
+
+  /** An opaque cursor: the position of the last token of the previous page. */
+  record Position(Instant createdAt, UUID id) {
+    static final Position START = new Position(null, null);
+
+    static Position of(ApiToken token) {
+      return new Position(token.createdAt(), token.id());
+    }
+
+    String encode() {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Position parse(String cursor) {
+      try {
+        String[] parts =
+            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+        return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+      } catch (IllegalArgumentException
+          | DateTimeParseException
+          | ArrayIndexOutOfBoundsException e) {
+        throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+      }
+    }
+  }
+}

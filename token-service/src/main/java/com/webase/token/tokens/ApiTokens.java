@@ -1,0 +1,141 @@
+package com.webase.token.tokens;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code api_token} table. */
+@Repository
+public class ApiTokens {
+
+  private final JdbcClient jdbc;
+
+  ApiTokens(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(ApiToken token) {
+    jdbc.sql(
+            """
+            insert into api_token (id, user_id, kind, name, token_hash, token_sealed, last_four,
+                                   scopes, created_at, expires_at)
+            values (:id, :userId, :kind, :name, :hash, :sealed, :lastFour,
+                    string_to_array(:scopes, ' '), :createdAt, :expiresAt)
+            """)
+        .param("id", token.id())
+        .param("userId", token.userId())
+        .param("kind", token.kind().name().toLowerCase())
+        .param("name", token.name())
+        .param("hash", token.hash())
+        .param("sealed", token.sealed())
+        .param("lastFour", token.lastFour())
+        .param("scopes", String.join(" ", token.scopes()))
+        .param("createdAt", Timestamp.from(token.createdAt()))
+        .param("expiresAt", token.expiresAt() == null ? null : Timestamp.from(token.expiresAt()))
+        .update();
+  }
+
+  /** The user's current default token, locked for the rest of the transaction when asked. */
+  public Optional<ApiToken> currentDefault(String userId, boolean forUpdate) {
+    return jdbc.sql(
+            "select * from api_token where user_id = ? and kind = 'default' and replaced_at is null"
+                + (forUpdate ? " for update" : ""))
+        .param(userId)
+        .query(ApiTokens::map)
+        .optional();
+  }
+
+  public Optional<ApiToken> find(UUID id) {
+    return jdbc.sql("select * from api_token where id = ?")
+        .param(id)
+        .query(ApiTokens::map)
+        .optional();
+  }
+
+  /** A page of the user's tokens, newest first, after the given position. */
+  public List<ApiToken> page(String userId, Instant beforeCreatedAt, UUID beforeId, int limit) {
+    return jdbc.sql(
+            """
+            select * from api_token
+            where user_id = :userId and replaced_at is null
+              and (cast(:beforeCreatedAt as timestamptz) is null
+                   or (created_at, id) < (cast(:beforeCreatedAt as timestamptz), :beforeId))
+            order by created_at desc, id desc
+            limit :limit
+            """)
+        .param("userId", userId)
+        .param("beforeCreatedAt", beforeCreatedAt == null ? null : Timestamp.from(beforeCreatedAt))
+        .param("beforeId", beforeId == null ? new UUID(0, 0) : beforeId)
+        .param("limit", limit)
+        .query(ApiTokens::map)
+        .list();
+  }
+
+  public int countActiveNamed(String userId, Instant now) {
+    return jdbc.sql(
+            """
+            select count(*) from api_token
+            where user_id = ? and kind = 'named'
+              and (revoked_at is null or revoked_at > ?) and (expires_at is null or expires_at > ?)
+            """)
+        .params(userId, Timestamp.from(now), Timestamp.from(now))
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Marks a default token as replaced now, working until {@code revokedAt}. */
+  public void replace(UUID id, Instant now, Instant revokedAt) {
+    jdbc.sql("update api_token set replaced_at = ?, revoked_at = ? where id = ?")
+        .params(Timestamp.from(now), Timestamp.from(revokedAt), id)
+        .update();
+  }
+
+  /** Revokes a token from {@code at} on, unless it was revoked earlier. */
+  public boolean revoke(UUID id, Instant at) {
+    return jdbc.sql(
+                "update api_token set revoked_at = ? where id = ? and (revoked_at is null or revoked_at > ?)")
+            .params(Timestamp.from(at), id, Timestamp.from(at))
+            .update()
+        == 1;
+  }
+
+  /** The ids of the user's tokens that still work or will work at {@code now}. */
+  public List<UUID> activeIdsOf(String userId, Instant now) {
+    return jdbc.sql(
+            "select id from api_token where user_id = ? and (revoked_at is null or revoked_at > ?)")
+        .params(userId, Timestamp.from(now))
+        .query(UUID.class)
+        .list();
+  }
+
+  private static ApiToken map(ResultSet rs, int row) throws SQLException {
+    Array scopes = rs.getArray("scopes");
+    return new ApiToken(
+        rs.getObject("id", UUID.class),
+        rs.getString("user_id"),
+        ApiToken.Kind.valueOf(rs.getString("kind").toUpperCase()),
+        rs.getString("name"),
+        rs.getBytes("token_hash"),
+        rs.getBytes("token_sealed"),
+        rs.getString("last_four"),
+        Arrays.asList((String[]) scopes.getArray()),
+        instant(rs, "created_at"),
+        instant(rs, "expires_at"),
+        instant(rs, "replaced_at"),
+        instant(rs, "revoked_at"),
+        instant(rs, "last_used_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

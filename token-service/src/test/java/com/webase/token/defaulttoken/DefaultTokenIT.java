@@ -1,0 +1,233 @@
+package com.webase.token.defaulttoken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import com.webase.testkit.RealServers;
+import com.webase.token.secret.ApiTokenFormat;
+import com.webase.token.secret.TokenVault;
+import com.webase.token.support.Callers;
+import com.webase.token.support.TokenServiceTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@TokenServiceTest
+class DefaultTokenIT {
+
+  private static final JsonMapper json = new JsonMapper();
+
+  @LocalServerPort int port;
+  @Autowired DefaultTokens defaultTokens;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aPersonSeesTheSameWellFormedTokenEachTimeAndNoCacheKeepsIt() throws Exception {
+    Callers callers = new Callers(port);
+
+    var first = callers.send("GET", "/api/v1/tokens/default", Callers.person(), null);
+    var second = callers.send("GET", "/api/v1/tokens/default", Callers.person(), null);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-store");
+    String token = json.readTree(first.body()).get("token").asString();
+    assertThat(ApiTokenFormat.isWellFormed(token)).isTrue();
+    assertThat(json.readTree(second.body()).get("token").asString()).isEqualTo(token);
+    assertThat(json.readTree(first.body()).get("header").asString()).isEqualTo("x-api-token");
+  }
+
+  @Test
+  void aProgramWithAnApiTokenCanNeitherSeeNorRegenerateIt() throws Exception {
+    Callers callers = new Callers(port);
+    String program = Callers.program("user-" + UUID.randomUUID());
+
+    for (var response :
+        List.of(
+            callers.send("GET", "/api/v1/tokens/default", program, null),
+            callers.send("POST", "/api/v1/tokens/default/regenerate", program, null))) {
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(response.body())
+          .contains("https://webase.dev/problems/interactive-login-required");
+    }
+  }
+
+  @Test
+  void regeneratingReplacesTheTokenKillsTheOldOneAtOnceAndAnnouncesIt() throws Exception {
+    Callers callers = new Callers(port);
+    String userId = SignedJWT.parse(Callers.person()).getJWTClaimsSet().getSubject();
+    JsonNode before =
+        json.readTree(callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body());
+
+    try (var reader = new TopicReader("webase.token.events")) {
+      var response =
+          callers.send("POST", "/api/v1/tokens/default/regenerate", Callers.person(), null);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      JsonNode after = json.readTree(response.body());
+      assertThat(after.get("token").asString()).isNotEqualTo(before.get("token").asString());
+      assertThat(after.get("previousTokenId").asString()).isEqualTo(before.get("id").asString());
+      assertThat(
+              json.readTree(
+                      callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body())
+                  .get("token")
+                  .asString())
+          .isEqualTo(after.get("token").asString());
+      Boolean oldStillWorks =
+          jdbc.sql("select revoked_at > now() from api_token where id = ?::uuid")
+              .param(before.get("id").asString())
+              .query(Boolean.class)
+              .single();
+      assertThat(oldStillWorks).isFalse();
+
+      List<String> types = reader.typesFor(userId, 2);
+      assertThat(types)
+          .containsExactly("com.webase.token.TokenRevoked", "com.webase.token.TokenRegenerated");
+    }
+  }
+
+  @Test
+  void withAGracePeriodTheOldTokenWorksUntilItEnds() throws Exception {
+    Callers callers = new Callers(port);
+    JsonNode before =
+        json.readTree(callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body());
+
+    var response =
+        callers.send(
+            "POST",
+            "/api/v1/tokens/default/regenerate",
+            Callers.person(),
+            "{\"gracePeriodSeconds\":60}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Boolean oldStillWorks =
+        jdbc.sql(
+                "select revoked_at between now() + interval '55 seconds' and now() + interval '65 seconds'"
+                    + " from api_token where id = ?::uuid")
+            .param(before.get("id").asString())
+            .query(Boolean.class)
+            .single();
+    assertThat(oldStillWorks).isTrue();
+  }
+
+  @Test
+  void aGracePeriodBeyondTheMaximumIsRefusedAndNothingChanges() throws Exception {
+    Callers callers = new Callers(port);
+    String before = callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body();
+
+    for (String body : List.of("{\"gracePeriodSeconds\":86400}", "{\"gracePeriodSeconds\":-1}")) {
+      var response =
+          callers.send("POST", "/api/v1/tokens/default/regenerate", Callers.person(), body);
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.body()).contains("\"field\":\"gracePeriodSeconds\"");
+    }
+    assertThat(callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void concurrentFirstLooksMakeExactlyOneDefaultToken() throws Exception {
+    String userId = "user-" + UUID.randomUUID();
+    List<Callable<String>> looks = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      looks.add(() -> defaultTokens.show(userId).token());
+    }
+    Set<String> seen;
+    try (var pool = Executors.newFixedThreadPool(20)) {
+      seen =
+          pool.invokeAll(looks).stream()
+              .map(
+                  f -> {
+                    try {
+                      return f.get();
+                    } catch (Exception e) {
+                      throw new AssertionError(e);
+                    }
+                  })
+              .collect(Collectors.toSet());
+    }
+
+    assertThat(seen).hasSize(1);
+    assertThat(
+            jdbc.sql("select count(*) from api_token where user_id = ?")
+                .param(userId)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theTableHoldsAHashAndACiphertextNeverTheToken() {
+    String userId = "user-" + UUID.randomUUID();
+    String token = defaultTokens.show(userId).token();
+
+    var row =
+        jdbc.sql("select token_hash, token_sealed from api_token where user_id = ?")
+            .param(userId)
+            .query((rs, n) -> List.of(rs.getBytes(1), rs.getBytes(2)))
+            .single();
+    assertThat(row.get(0)).isEqualTo(TokenVault.hash(token));
+    assertThat(new String(row.get(1), StandardCharsets.ISO_8859_1)).doesNotContain(token);
+    String everything =
+        jdbc.sql(
+                "select concat_ws('|', id, user_id, name, last_four, scopes) from api_token where user_id = ?")
+            .param(userId)
+            .query(String.class)
+            .single();
+    assertThat(everything).doesNotContain(token.substring(4, 36));
+  }
+
+  /** Reads the token topic from the start, as an outside observer. */
+  static final class TopicReader implements AutoCloseable {
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+
+    TopicReader(String topic) {
+      Properties config = new Properties();
+      config.put("bootstrap.servers", RealServers.kafka().bootstrapServers());
+      config.put("group.id", "observer-" + UUID.randomUUID());
+      config.put("auto.offset.reset", "latest");
+      consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(100));
+      }
+    }
+
+    List<String> typesFor(String key, int count) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      List<String> types = new ArrayList<>();
+      while (types.size() < count && System.nanoTime() < deadline) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          if (key.equals(record.key())) {
+            types.add(
+                new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+          }
+        }
+      }
+      return types;
+    }
+
+    @Override
+    public void close() {
+      consumer.close();
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package com.webase.token.named;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webase.token.secret.ApiTokenFormat;
+import com.webase.token.support.Callers;
+import com.webase.token.support.TokenServiceTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@TokenServiceTest
+class NamedTokensIT {
+
+  private static final JsonMapper json = new JsonMapper();
+
+  @LocalServerPort int port;
+
+  @Test
+  void aCreatedTokenIsShownOnceThenListedOnlyByItsLastFour() throws Exception {
+    Callers callers = new Callers(port);
+    String name = "CI deploys " + UUID.randomUUID();
+
+    var created =
+        callers.send(
+            "POST",
+            "/api/v1/tokens",
+            Callers.person(),
+            "{\"name\":\""
+                + name
+                + "\",\"scopes\":[\"apps:read\",\"deploy\"],\"expiresAt\":\""
+                + Instant.now().plus(30, ChronoUnit.DAYS)
+                + "\"}");
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    String token = json.readTree(created.body()).get("token").asString();
+    assertThat(ApiTokenFormat.isWellFormed(token)).isTrue();
+    var list = callers.send("GET", "/api/v1/tokens?limit=100", Callers.person(), null);
+    assertThat(list.body())
+        .contains(name)
+        .contains("wbt_…" + token.substring(36))
+        .doesNotContain(token);
+  }
+
+  @Test
+  void aRevokedTokenIsListedAsInactive() throws Exception {
+    Callers callers = new Callers(port);
+    String id = create(callers, "to revoke " + UUID.randomUUID());
+
+    var revoked = callers.send("DELETE", "/api/v1/tokens/" + id, Callers.person(), null);
+
+    assertThat(revoked.statusCode()).isEqualTo(204);
+    JsonNode items =
+        json.readTree(
+                callers.send("GET", "/api/v1/tokens?limit=100", Callers.person(), null).body())
+            .get("items");
+    boolean active = true;
+    for (JsonNode item : items) {
+      if (item.get("id").asString().equals(id)) {
+        active = item.get("active").asBoolean();
+      }
+    }
+    assertThat(active).isFalse();
+  }
+
+  @Test
+  void anotherAccountsTokenIsNotFoundAndTheDefaultTokenCannotBeRevokedHere() throws Exception {
+    Callers callers = new Callers(port);
+    String defaultId =
+        json.readTree(callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body())
+            .get("id")
+            .asString();
+
+    assertThat(
+            callers
+                .send("DELETE", "/api/v1/tokens/" + UUID.randomUUID(), Callers.person(), null)
+                .statusCode())
+        .isEqualTo(404);
+    var defaultRevoke =
+        callers.send("DELETE", "/api/v1/tokens/" + defaultId, Callers.person(), null);
+    assertThat(defaultRevoke.statusCode()).isEqualTo(409);
+    assertThat(defaultRevoke.body()).contains("default-token-cannot-be-revoked");
+  }
+
+  @Test
+  void badRequestsAreRefusedWithTheFieldAndReason() throws Exception {
+    Callers callers = new Callers(port);
+    String[][] cases = {
+      {"{\"name\":\"\",\"scopes\":[\"apps:read\"]}", "name"},
+      {"{\"name\":\"" + "x".repeat(65) + "\",\"scopes\":[\"apps:read\"]}", "name"},
+      {"{\"name\":\"bell\\u0007\",\"scopes\":[\"apps:read\"]}", "name"},
+      {"{\"name\":\"ok\",\"scopes\":[]}", "scopes"},
+      {"{\"name\":\"ok\",\"scopes\":[\"admin\"]}", "scopes"},
+      {
+        "{\"name\":\"ok\",\"scopes\":[\"apps:read\"],\"expiresAt\":\"2000-01-01T00:00:00Z\"}",
+        "expiresAt"
+      },
+      {"{\"name\":\"ok\",\"scopes\":\"apps:read\"}", "scopes"},
+      {"{\"name\":\"ok\",\"scopes\":[\"apps:read\"],\"owner\":\"someone-else\"}", "owner"},
+    };
+    for (String[] bad : cases) {
+      var response = callers.send("POST", "/api/v1/tokens", Callers.person(), bad[0]);
+      assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
+      assertThat(response.body()).as(bad[0]).contains("\"field\":\"" + bad[1] + "\"");
+    }
+    assertThat(
+            callers.send("GET", "/api/v1/tokens?limit=1000", Callers.person(), null).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            callers
+                .send("GET", "/api/v1/tokens?cursor=nonsense", Callers.person(), null)
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aProgramCannotCreateListOrRevokeTokens() throws Exception {
+    Callers callers = new Callers(port);
+    String program = Callers.program("user-" + UUID.randomUUID());
+
+    assertThat(
+            callers
+                .send(
+                    "POST",
+                    "/api/v1/tokens",
+                    program,
+                    "{\"name\":\"x\",\"scopes\":[\"apps:read\"]}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(callers.send("GET", "/api/v1/tokens", program, null).statusCode()).isEqualTo(403);
+    assertThat(
+            callers
+                .send("DELETE", "/api/v1/tokens/" + UUID.randomUUID(), program, null)
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void listsArePagedWithACursor() throws Exception {
+    Callers callers = new Callers(port);
+    for (int i = 0; i < 3; i++) {
+      create(callers, "paged " + i + " " + UUID.randomUUID());
+    }
+    JsonNode first =
+        json.readTree(callers.send("GET", "/api/v1/tokens?limit=2", Callers.person(), null).body());
+    assertThat(first.get("items")).hasSize(2);
+    String cursor = first.get("nextCursor").asString();
+    JsonNode second =
+        json.readTree(
+            callers
+                .send("GET", "/api/v1/tokens?limit=2&cursor=" + cursor, Callers.person(), null)
+                .body());
+    assertThat(second.get("items").get(0).get("id").asString())
+        .isNotIn(
+            first.get("items").get(0).get("id").asString(),
+            first.get("items").get(1).get("id").asString());
+  }
+
+  private static String create(Callers callers, String name) throws Exception {
+    var created =
+        callers.send(
+            "POST",
+            "/api/v1/tokens",
+            Callers.person(),
+            "{\"name\":\"" + name + "\",\"scopes\":[\"apps:read\"]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    return json.readTree(created.body()).get("details").get("id").asString();
+  }
+}

@@ -1,0 +1,19 @@
+package com.webase.token.support;
+
+import com.webase.testkit.spring.WebaseServiceTest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * token-service on the real servers, trusting the real Keycloak realm (people) and the kit's
+ * stand-in token-service issuer (API-token callers), with a token encryption secret made for the
+ * run. One Spring context serves every test class that carries it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WebaseServiceTest(keycloak = true)
+@TestPropertySource(properties = "webase.tokens.encryption-secret=${random.uuid}${random.uuid}")
+public @interface TokenServiceTest {}
