@@ -180,6 +180,8 @@ public final class LocalStack {
     env.put("WEBASE_SMTP_PORT", Integer.toString(smtp.port()));
     if (name.equals("token-service")) {
       env.put("WEBASE_TOKEN_ENCRYPTION_SECRET", secrets.getProperty("token-encryption-secret"));
+      // one local instance: a signing key per process is enough (JWTs live 5 minutes)
+      env.put("WEBASE_TOKEN_SIGNING_GENERATE_IF_MISSING", "true");
     }
     SERVICES.forEach(
         (service, servicePort) ->

@@ -29,6 +29,15 @@ final class Containers {
     if ("false".equalsIgnoreCase(setting)) {
       return false;
     }
+    // without a socket or DOCKER_HOST there is nothing to find: skip Testcontainers' error log
+    String dockerHost = System.getenv("DOCKER_HOST");
+    if ((dockerHost == null || dockerHost.isBlank())
+        && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+        && !java.nio.file.Files.exists(
+            java.nio.file.Path.of(
+                System.getProperty("user.home"), ".docker", "run", "docker.sock"))) {
+      return false;
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {

@@ -193,6 +193,22 @@ public final class KeycloakServer implements AutoCloseable {
     return JSON.readTree(response.body());
   }
 
+  /** An access token for a confidential client itself (client-credentials grant). */
+  public String clientCredentials(String clientId, String clientSecret) {
+    HttpResponse<String> response =
+        postForm(
+            tokenEndpoint(),
+            Map.of(
+                "grant_type", "client_credentials",
+                "client_id", clientId,
+                "client_secret", clientSecret));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "client credentials for " + clientId + " refused: " + response.statusCode());
+    }
+    return JSON.readTree(response.body()).get("access_token").asString();
+  }
+
   /**
    * Adds a public client with direct access grants to the realm — for tests only: the realm the
    * platform ships has no such client, since the portal logs in through the browser.

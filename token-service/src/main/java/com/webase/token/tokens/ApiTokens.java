@@ -53,6 +53,21 @@ public class ApiTokens {
         .optional();
   }
 
+  public Optional<ApiToken> findByHash(byte[] hash) {
+    return jdbc.sql("select * from api_token where token_hash = ?")
+        .param(hash)
+        .query(ApiTokens::map)
+        .optional();
+  }
+
+  /** Records when tokens were last used; only ever moves the time forward. */
+  public void markUsed(UUID id, Instant at) {
+    jdbc.sql(
+            "update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+        .params(Timestamp.from(at), id, Timestamp.from(at))
+        .update();
+  }
+
   public Optional<ApiToken> find(UUID id) {
     return jdbc.sql("select * from api_token where id = ?")
         .param(id)

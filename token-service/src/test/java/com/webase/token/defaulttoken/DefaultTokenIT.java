@@ -75,31 +75,32 @@ class DefaultTokenIT {
     JsonNode before =
         json.readTree(callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body());
 
-    try (var reader = new TopicReader("webase.token.events")) {
-      var response =
-          callers.send("POST", "/api/v1/tokens/default/regenerate", Callers.person(), null);
+    var response =
+        callers.send("POST", "/api/v1/tokens/default/regenerate", Callers.person(), null);
 
-      assertThat(response.statusCode()).isEqualTo(200);
-      JsonNode after = json.readTree(response.body());
-      assertThat(after.get("token").asString()).isNotEqualTo(before.get("token").asString());
-      assertThat(after.get("previousTokenId").asString()).isEqualTo(before.get("id").asString());
-      assertThat(
-              json.readTree(
-                      callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body())
-                  .get("token")
-                  .asString())
-          .isEqualTo(after.get("token").asString());
-      Boolean oldStillWorks =
-          jdbc.sql("select revoked_at > now() from api_token where id = ?::uuid")
-              .param(before.get("id").asString())
-              .query(Boolean.class)
-              .single();
-      assertThat(oldStillWorks).isFalse();
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode after = json.readTree(response.body());
+    assertThat(after.get("token").asString()).isNotEqualTo(before.get("token").asString());
+    assertThat(after.get("previousTokenId").asString()).isEqualTo(before.get("id").asString());
+    assertThat(
+            json.readTree(
+                    callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body())
+                .get("token")
+                .asString())
+        .isEqualTo(after.get("token").asString());
+    Boolean oldStillWorks =
+        jdbc.sql("select revoked_at > now() from api_token where id = ?::uuid")
+            .param(before.get("id").asString())
+            .query(Boolean.class)
+            .single();
+    assertThat(oldStillWorks).isFalse();
 
-      List<String> types = reader.typesFor(userId, 2);
-      assertThat(types)
-          .containsExactly("com.webase.token.TokenRevoked", "com.webase.token.TokenRegenerated");
-    }
+    // on the user's partition, in this order: the old token revoked, then the new one announced
+    String revoked = "com.webase.token.TokenRevoked " + before.get("id").asString();
+    String regenerated = "com.webase.token.TokenRegenerated " + after.get("id").asString();
+    List<String> events =
+        TopicReader.eventsFor("webase.token.events", userId, List.of(revoked, regenerated));
+    assertThat(events).containsSubsequence(revoked, regenerated);
   }
 
   @Test
@@ -193,41 +194,43 @@ class DefaultTokenIT {
     assertThat(everything).doesNotContain(token.substring(4, 36));
   }
 
-  /** Reads the token topic from the start, as an outside observer. */
-  static final class TopicReader implements AutoCloseable {
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+  /** Reads a topic from its beginning, as an outside observer without a consumer group. */
+  static final class TopicReader {
 
-    TopicReader(String topic) {
+    /**
+     * The events of one key as "type token-id", in partition order, once all {@code expected} are
+     * among them (or after 30 s).
+     */
+    static List<String> eventsFor(String topic, String key, List<String> expected) {
       Properties config = new Properties();
       config.put("bootstrap.servers", RealServers.kafka().bootstrapServers());
-      config.put("group.id", "observer-" + UUID.randomUUID());
-      config.put("auto.offset.reset", "latest");
-      consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(100));
-      }
-    }
-
-    List<String> typesFor(String key, int count) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      List<String> types = new ArrayList<>();
-      while (types.size() < count && System.nanoTime() < deadline) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          if (key.equals(record.key())) {
-            types.add(
-                new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+      try (var consumer =
+          new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        var partitions =
+            consumer.partitionsFor(topic).stream()
+                .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        List<String> events = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!events.containsAll(expected) && System.nanoTime() < deadline) {
+          for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            if (key.equals(record.key())) {
+              JsonNode data = json.readTree(record.value());
+              String tokenId =
+                  data.has("newTokenId")
+                      ? data.get("newTokenId").asString()
+                      : data.get("tokenId").asString();
+              events.add(
+                  new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)
+                      + " "
+                      + tokenId);
+            }
           }
         }
+        return events;
       }
-      return types;
-    }
-
-    @Override
-    public void close() {
-      consumer.close();
     }
   }
 }

@@ -9,11 +9,16 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * token-service on the real servers, trusting the real Keycloak realm (people) and the kit's
- * stand-in token-service issuer (API-token callers), with a token encryption secret made for the
- * run. One Spring context serves every test class that carries it.
+ * stand-in token-service issuer (API-token callers), with a token encryption secret and a signing
+ * key made for the run. One Spring context serves every test class that carries it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebaseServiceTest(keycloak = true)
-@TestPropertySource(properties = "webase.tokens.encryption-secret=${random.uuid}${random.uuid}")
+@TestPropertySource(
+    properties = {
+      "webase.tokens.encryption-secret=${random.uuid}${random.uuid}",
+      "webase.tokens.signing.generate-if-missing=true",
+      "webase.tokens.introspection.usage-flush-interval=200ms"
+    })
 public @interface TokenServiceTest {}

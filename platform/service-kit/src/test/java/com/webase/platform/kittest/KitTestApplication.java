@@ -46,6 +46,19 @@ public class KitTestApplication {
       }
       return event;
     }
+
+    /** Several changes in one transaction, published in this order. */
+    @Transactional
+    public java.util.List<ProfileUpdated> renameSeveralTimes(String accountId, int times) {
+      java.util.List<ProfileUpdated> published = new java.util.ArrayList<>();
+      for (int i = 0; i < times; i++) {
+        ProfileUpdated event =
+            new ProfileUpdated(UUID.randomUUID(), Instant.now(), accountId, "name " + i);
+        events.publishEvent(event);
+        published.add(event);
+      }
+      return published;
+    }
   }
 
   /** Applies account events once each; a name of "fail" makes the handler throw. */

@@ -48,6 +48,23 @@ class OutboxIT {
   }
 
   @Test
+  void eventsOfOneSubjectArriveInTheOrderTheyWerePublished() {
+    try (var reader = new KafkaTopicReader(Topics.ACCOUNT)) {
+      List<String> published = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        renaming
+            .renameSeveralTimes("user-ordered", 10)
+            .forEach(e -> published.add(e.eventId().toString()));
+      }
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> reader.eventIds().containsAll(published));
+      assertThat(reader.eventIds())
+          .filteredOn(published::contains)
+          .containsExactlyElementsOf(published);
+    }
+  }
+
+  @Test
   void aRolledBackTransactionPublishesNothing() {
     try (var reader = new KafkaTopicReader(Topics.ACCOUNT)) {
       for (int i = 0; i < 3; i++) {
