@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -44,13 +43,7 @@ class IntrospectionSecurity {
             new JwtClaimValidator<String>(
                 "azp", azp -> azp != null && properties.allowedClients().contains(azp))));
     AuthenticationEntryPoint refused =
-        (request, response, e) ->
-            problems.write(
-                response,
-                HttpStatus.UNAUTHORIZED,
-                "unauthenticated",
-                "Authentication required",
-                "Only the gateway may call this endpoint.");
+        problems.unauthenticated("Only the gateway may call this endpoint.");
     http.securityMatcher("/internal/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,6 +52,17 @@ public class ProblemResponses {
             "The request has " + errors.size() + " invalid field(s).");
     problem.setProperty("errors", errors);
     return problem;
+  }
+
+  /** Answers a request without acceptable credentials: 401 {@code unauthenticated}. */
+  public AuthenticationEntryPoint unauthenticated(String detail) {
+    return (request, response, e) ->
+        write(
+            response,
+            HttpStatus.UNAUTHORIZED,
+            "unauthenticated",
+            "Authentication required",
+            detail);
   }
 
   /** Writes a problem to a response outside Spring MVC (filters, security). */

@@ -42,13 +42,7 @@ public class ResourceServerAutoConfiguration {
       throws Exception {
     JwtIssuerAuthenticationManagerResolver issuers = trustedIssuers(properties);
     AuthenticationEntryPoint unauthenticated =
-        (request, response, e) ->
-            problems.write(
-                response,
-                HttpStatus.UNAUTHORIZED,
-                "unauthenticated",
-                "Authentication required",
-                "A valid bearer token from a trusted issuer is required.");
+        problems.unauthenticated("A valid bearer token from a trusted issuer is required.");
     http.csrf(csrf -> csrf.disable()) // bearer tokens only; the gateway guards browser sessions
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
