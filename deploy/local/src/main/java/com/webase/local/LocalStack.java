@@ -116,13 +116,13 @@ public final class LocalStack {
                 data.resolve("logs")));
     kafka.join();
 
-    Map<String, ChildProcess> services = new LinkedHashMap<>();
+    Map<String, ChildProcess> starting = new LinkedHashMap<>();
     for (var service : SERVICES.entrySet()) {
-      services.put(
+      starting.put(
           service.getKey(),
           startService(service.getKey(), service.getValue(), keycloak, smtp, postgres, secrets));
     }
-    for (var service : services.entrySet()) {
+    for (var service : starting.entrySet()) {
       awaitReady(service.getKey(), SERVICES.get(service.getKey()), service.getValue());
     }
 
