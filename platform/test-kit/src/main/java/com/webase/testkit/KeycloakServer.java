@@ -24,6 +24,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A real Keycloak server with the {@code webase} realm: the 26.x distribution from Maven Central,
@@ -259,6 +261,63 @@ public final class KeycloakServer implements AutoCloseable {
               + " "
               + response.body());
     }
+  }
+
+  /**
+   * Lets the portal client log in through a gateway at {@code baseUrl} (e.g. a test's gateway on a
+   * random port): adds its redirect and post-logout URIs to {@code webase-portal}.
+   */
+  public void allowPortalAt(String baseUrl) {
+    String clients = url + "/admin/realms/" + RealmSettings.REALM + "/clients";
+    String token = adminToken();
+    JsonNode found =
+        JSON.readTree(
+            send(HttpRequest.newBuilder(URI.create(clients + "?clientId=webase-portal"))
+                    .header("Authorization", "Bearer " + token)
+                    .build())
+                .body());
+    var client = (ObjectNode) found.get(0);
+    var redirects = (ArrayNode) client.get("redirectUris");
+    redirects.add(baseUrl + "/login/oauth2/code/keycloak");
+    var attributes = (ObjectNode) client.get("attributes");
+    String logout = attributes.path("post.logout.redirect.uris").asString("");
+    attributes.put(
+        "post.logout.redirect.uris", (logout.isEmpty() ? "" : logout + "##") + baseUrl + "/*");
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asString()))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client)))
+                .build());
+    if (response.statusCode() != 204) {
+      throw new IllegalStateException(
+          "could not update webase-portal: " + response.statusCode() + " " + response.body());
+    }
+  }
+
+  /** How many Keycloak sessions the user with this email has right now. */
+  public int sessionCount(String email) {
+    String users = url + "/admin/realms/" + RealmSettings.REALM + "/users";
+    String token = adminToken();
+    JsonNode found =
+        JSON.readTree(
+            send(HttpRequest.newBuilder(
+                        URI.create(
+                            users
+                                + "?exact=true&email="
+                                + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + token)
+                    .build())
+                .body());
+    JsonNode sessions =
+        JSON.readTree(
+            send(HttpRequest.newBuilder(
+                        URI.create(users + "/" + found.get(0).get("id").asString() + "/sessions"))
+                    .header("Authorization", "Bearer " + token)
+                    .build())
+                .body());
+    return sessions.size();
   }
 
   /** An access token of the master realm's admin, for the admin REST API. */

@@ -21,6 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tokens/default")
 class DefaultTokenController {
 
+  /**
+   * Tells the gateway that served the request which token this response revoked, so that it forgets
+   * it before the response leaves (the gateway removes the header).
+   */
+  static final String REVOKED_TOKEN_HEADER = "Webase-Revoked-Token-Id";
+
   private final DefaultTokens defaultTokens;
   private final TokensProperties properties;
 
@@ -47,11 +53,14 @@ class DefaultTokenController {
           "gracePeriodSeconds", "must be between 0 and " + maxGrace + " seconds");
     }
     var regenerated = defaultTokens.regenerate(caller.userId(), Duration.ofSeconds(graceSeconds));
-    return noStore(
-        DefaultTokenView.of(
-            regenerated.current(),
-            regenerated.previousTokenId(),
-            regenerated.previousValidUntil()));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .header(REVOKED_TOKEN_HEADER, regenerated.previousTokenId().toString())
+        .body(
+            DefaultTokenView.of(
+                regenerated.current(),
+                regenerated.previousTokenId(),
+                regenerated.previousValidUntil()));
   }
 
   /** The token is a credential: no cache may keep the response. */

@@ -1,6 +1,6 @@
 package com.webase.token.introspection;
 
-import com.webase.token.secret.ApiTokenFormat;
+import com.webase.apitoken.ApiTokenFormat;
 import com.webase.token.secret.TokenVault;
 import com.webase.token.signing.ServiceJwts;
 import com.webase.token.tokens.ApiToken;

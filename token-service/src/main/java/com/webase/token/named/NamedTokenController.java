@@ -69,11 +69,50 @@ class NamedTokenController {
     return new TokenPage(items, next);
   }
 
+  /**
+   * {@code GET /api/v1/tokens/current}: what a program may ask about the token it calls with — its
+   * id, kind, scopes and expiry — to check its own setup. The only token endpoint open to API-token
+   * callers; it shows no secret.
+   */
+  @GetMapping("/current")
+  ResponseEntity<TokenSummary> current(Caller caller) {
+    if (caller.isPerson() || caller.tokenId() == null) {
+      throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          "not-an-api-token-call",
+          "Not called with an API token",
+          "This describes the API token a program calls with (x-api-token through the gateway).");
+    }
+    ApiToken token =
+        parseId(caller.tokenId())
+            .flatMap(tokens::find)
+            .filter(t -> t.userId().equals(caller.userId()))
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "token-not-found",
+                        "Token not found",
+                        "The token of this call no longer exists."));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(TokenSummary.of(token, clock.instant()));
+  }
+
+  private static java.util.Optional<UUID> parseId(String id) {
+    try {
+      return java.util.Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException notOurs) {
+      return java.util.Optional.empty();
+    }
+  }
+
   @DeleteMapping("/{tokenId}")
   ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID tokenId) {
     PersonOnly.require(caller);
     namedTokens.revoke(caller.userId(), tokenId);
-    return ResponseEntity.noContent().build();
+    // the gateway that served this forgets the token before the response leaves
+    return ResponseEntity.noContent().header("Webase-Revoked-Token-Id", tokenId.toString()).build();
   }
 
   record CreateRequest(String name, List<String> scopes, Instant expiresAt) {}

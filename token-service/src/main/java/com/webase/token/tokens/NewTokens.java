@@ -1,6 +1,6 @@
 package com.webase.token.tokens;
 
-import com.webase.token.secret.ApiTokenFormat;
+import com.webase.apitoken.ApiTokenFormat;
 import com.webase.token.secret.TokenVault;
 import java.time.Instant;
 import java.util.List;

@@ -3,8 +3,8 @@ package com.webase.token.defaulttoken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import com.webase.testkit.RealServers;
-import com.webase.token.secret.ApiTokenFormat;
+import com.webase.apitoken.ApiTokenFormat;
+import com.webase.testkit.TopicReader;
 import com.webase.token.secret.TokenVault;
 import com.webase.token.support.Callers;
 import com.webase.token.support.TokenServiceTest;
@@ -12,16 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,6 +78,9 @@ class DefaultTokenIT {
     JsonNode after = json.readTree(response.body());
     assertThat(after.get("token").asString()).isNotEqualTo(before.get("token").asString());
     assertThat(after.get("previousTokenId").asString()).isEqualTo(before.get("id").asString());
+    // for the gateway that serves it, which forgets the old token before passing the answer on
+    assertThat(response.headers().firstValue("Webase-Revoked-Token-Id"))
+        .hasValue(before.get("id").asString());
     assertThat(
             json.readTree(
                     callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body())
@@ -98,8 +97,7 @@ class DefaultTokenIT {
     // on the user's partition, in this order: the old token revoked, then the new one announced
     String revoked = "com.webase.token.TokenRevoked " + before.get("id").asString();
     String regenerated = "com.webase.token.TokenRegenerated " + after.get("id").asString();
-    List<String> events =
-        TopicReader.eventsFor("webase.token.events", userId, List.of(revoked, regenerated));
+    List<String> events = eventsFor("webase.token.events", userId, List.of(revoked, regenerated));
     assertThat(events).containsSubsequence(revoked, regenerated);
   }
 
@@ -194,43 +192,28 @@ class DefaultTokenIT {
     assertThat(everything).doesNotContain(token.substring(4, 36));
   }
 
-  /** Reads a topic from its beginning, as an outside observer without a consumer group. */
-  static final class TopicReader {
-
-    /**
-     * The events of one key as "type token-id", in partition order, once all {@code expected} are
-     * among them (or after 30 s).
-     */
-    static List<String> eventsFor(String topic, String key, List<String> expected) {
-      Properties config = new Properties();
-      config.put("bootstrap.servers", RealServers.kafka().bootstrapServers());
-      try (var consumer =
-          new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-        var partitions =
-            consumer.partitionsFor(topic).stream()
-                .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        List<String> events = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!events.containsAll(expected) && System.nanoTime() < deadline) {
-          for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-            if (key.equals(record.key())) {
-              JsonNode data = json.readTree(record.value());
-              String tokenId =
-                  data.has("newTokenId")
-                      ? data.get("newTokenId").asString()
-                      : data.get("tokenId").asString();
-              events.add(
-                  new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)
-                      + " "
-                      + tokenId);
-            }
+  /**
+   * The events of one key as "type token-id", in partition order, once all {@code expected} are
+   * among them (or after 30 s).
+   */
+  private static List<String> eventsFor(String topic, String key, List<String> expected) {
+    try (TopicReader reader = new TopicReader(topic)) {
+      List<String> events = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!events.containsAll(expected) && System.nanoTime() < deadline) {
+        events.clear();
+        for (ConsumerRecord<String, byte[]> record : reader.poll()) {
+          if (key.equals(record.key())) {
+            JsonNode data = json.readTree(record.value());
+            String tokenId =
+                data.has("newTokenId")
+                    ? data.get("newTokenId").asString()
+                    : data.get("tokenId").asString();
+            events.add(TopicReader.header(record, "ce_type") + " " + tokenId);
           }
         }
-        return events;
       }
+      return events;
     }
   }
 }

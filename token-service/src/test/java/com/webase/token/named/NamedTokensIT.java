@@ -2,7 +2,7 @@ package com.webase.token.named;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webase.token.secret.ApiTokenFormat;
+import com.webase.apitoken.ApiTokenFormat;
 import com.webase.token.support.Callers;
 import com.webase.token.support.TokenServiceTest;
 import java.time.Instant;
@@ -54,6 +54,7 @@ class NamedTokensIT {
     var revoked = callers.send("DELETE", "/api/v1/tokens/" + id, Callers.person(), null);
 
     assertThat(revoked.statusCode()).isEqualTo(204);
+    assertThat(revoked.headers().firstValue("Webase-Revoked-Token-Id")).hasValue(id);
     JsonNode items =
         json.readTree(
                 callers.send("GET", "/api/v1/tokens?limit=100", Callers.person(), null).body())
@@ -137,6 +138,21 @@ class NamedTokensIT {
                 .send("DELETE", "/api/v1/tokens/" + UUID.randomUUID(), program, null)
                 .statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  void onlyAProgramMayAskAboutItsOwnToken() throws Exception {
+    Callers callers = new Callers(port);
+
+    var person = callers.send("GET", "/api/v1/tokens/current", Callers.person(), null);
+    var unknown =
+        callers.send(
+            "GET", "/api/v1/tokens/current", Callers.program("user-" + UUID.randomUUID()), null);
+
+    assertThat(person.statusCode()).isEqualTo(400);
+    assertThat(person.body()).contains("/problems/not-an-api-token-call");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("/problems/token-not-found");
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.webase.token.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webase.apitoken.ApiTokenFormat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -12,8 +12,10 @@ import java.util.Set;
  * @param kind a person with a portal login, or a program with an API token
  * @param scopes for API tokens, what the token may do; a person may do everything they own
  * @param authenticatedAt when the person last logged in ({@code auth_time}); null for API tokens
+ * @param tokenId for API tokens, the id of the token the program called with; null for people
  */
-public record Caller(String userId, Kind kind, Set<String> scopes, Instant authenticatedAt) {
+public record Caller(
+    String userId, Kind kind, Set<String> scopes, Instant authenticatedAt, String tokenId) {
 
   public enum Kind {
     PERSON,

@@ -57,6 +57,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             : new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
     // not iat: a refreshed token is new, the login behind it is not
     Instant authTime = jwt.getClaimAsInstant("auth_time");
-    return new Caller(jwt.getSubject(), kind, Set.copyOf(scopes), authTime);
+    String tokenId = kind == Caller.Kind.API_TOKEN ? jwt.getClaimAsString("token_id") : null;
+    return new Caller(jwt.getSubject(), kind, Set.copyOf(scopes), authTime, tokenId);
   }
 }

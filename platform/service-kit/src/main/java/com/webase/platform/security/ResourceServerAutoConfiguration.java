@@ -1,12 +1,15 @@
 package com.webase.platform.security;
 
 import com.webase.platform.problem.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -99,6 +102,15 @@ public class ResourceServerAutoConfiguration {
             });
     // an issuer that is not in the map resolves to null: the token is refused
     return new JwtIssuerAuthenticationManagerResolver(managers::get);
+  }
+
+  /** Ahead of security: a raw API token is refused before anything else looks at the request. */
+  @Bean
+  FilterRegistrationBean<ApiTokenHeaderGuard> apiTokenHeaderGuard(
+      ProblemResponses problems, MeterRegistry meters) {
+    var registration = new FilterRegistrationBean<>(new ApiTokenHeaderGuard(problems, meters));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
   }
 
   @Bean

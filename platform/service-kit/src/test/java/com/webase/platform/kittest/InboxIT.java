@@ -7,6 +7,7 @@ import com.webase.events.EventCodec;
 import com.webase.events.Topics;
 import com.webase.events.account.ProfileUpdated;
 import com.webase.testkit.RealServers;
+import com.webase.testkit.TopicReader;
 import com.webase.testkit.spring.WebaseServiceTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ class InboxIT {
 
   @Test
   void aPoisonEventIsParkedOnTheDeadLetterTopicAndTheNextEventsAreStillProcessed() {
-    try (var deadLetters = new KafkaTopicReader(Topics.deadLetterTopicOf(Topics.ACCOUNT))) {
+    try (var deadLetters = new TopicReader(Topics.deadLetterTopicOf(Topics.ACCOUNT))) {
       ProfileUpdated malformed = profileUpdated("Malformed");
       ProfileUpdated failing = profileUpdated("fail");
       ProfileUpdated next = profileUpdated("Next");

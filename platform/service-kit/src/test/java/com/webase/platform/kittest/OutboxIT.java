@@ -8,6 +8,7 @@ import com.webase.events.Topics;
 import com.webase.events.account.ProfileUpdated;
 import com.webase.testkit.KafkaServer;
 import com.webase.testkit.RealServers;
+import com.webase.testkit.TopicReader;
 import com.webase.testkit.spring.WebaseServiceTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class OutboxIT {
 
   @Test
   void aCommittedEventArrivesOnItsTopicWithCloudEventsHeadersAndItsKey() {
-    try (var reader = new KafkaTopicReader(Topics.ACCOUNT)) {
+    try (var reader = new TopicReader(Topics.ACCOUNT)) {
       ProfileUpdated event = renaming.rename("user-committed", "Ada", false);
 
       await()
@@ -33,23 +34,23 @@ class OutboxIT {
 
       var record =
           reader.poll().stream()
-              .filter(r -> event.eventId().toString().equals(KafkaTopicReader.header(r, "ce_id")))
+              .filter(r -> event.eventId().toString().equals(TopicReader.header(r, "ce_id")))
               .findFirst()
               .orElseThrow();
       assertThat(record.key()).isEqualTo("user-committed");
-      assertThat(KafkaTopicReader.header(record, "ce_type"))
+      assertThat(TopicReader.header(record, "ce_type"))
           .isEqualTo("com.webase.account.ProfileUpdated");
-      assertThat(KafkaTopicReader.header(record, "ce_source")).isEqualTo("/webase/account-service");
-      assertThat(KafkaTopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
-      assertThat(KafkaTopicReader.header(record, "ce_schemaversion")).isEqualTo("1");
-      assertThat(KafkaTopicReader.header(record, "traceparent")).isNotBlank();
+      assertThat(TopicReader.header(record, "ce_source")).isEqualTo("/webase/account-service");
+      assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
+      assertThat(TopicReader.header(record, "ce_schemaversion")).isEqualTo("1");
+      assertThat(TopicReader.header(record, "traceparent")).isNotBlank();
       assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"name\":\"Ada\"");
     }
   }
 
   @Test
   void eventsOfOneSubjectArriveInTheOrderTheyWerePublished() {
-    try (var reader = new KafkaTopicReader(Topics.ACCOUNT)) {
+    try (var reader = new TopicReader(Topics.ACCOUNT)) {
       List<String> published = new ArrayList<>();
       for (int round = 0; round < 3; round++) {
         renaming
@@ -66,7 +67,7 @@ class OutboxIT {
 
   @Test
   void aRolledBackTransactionPublishesNothing() {
-    try (var reader = new KafkaTopicReader(Topics.ACCOUNT)) {
+    try (var reader = new TopicReader(Topics.ACCOUNT)) {
       for (int i = 0; i < 3; i++) {
         assertThatThrownBy(() -> renaming.rename("user-rolled-back", "Never", true))
             .hasMessage("rolled back on purpose");
@@ -99,7 +100,7 @@ class OutboxIT {
       kafka.start();
     }
 
-    try (var reader = new KafkaTopicReader(Topics.ACCOUNT)) {
+    try (var reader = new TopicReader(Topics.ACCOUNT)) {
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofMillis(500))

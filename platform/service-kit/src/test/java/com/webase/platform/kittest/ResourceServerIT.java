@@ -55,7 +55,26 @@ class ResourceServerIT {
     assertThat(response.body())
         .contains("\"userId\":\"user-42\"")
         .contains("\"kind\":\"API_TOKEN\"")
-        .contains("\"scopes\":[\"apps:read\"]");
+        .contains("\"scopes\":[\"apps:read\"]")
+        .contains("\"tokenId\":\"tok_");
+  }
+
+  @Test
+  void aRawApiTokenIsRefusedBeforeAnythingElse() throws Exception {
+    String token = TestTokenIssuer.tokenService().mint("user-42", List.of("apps:read"));
+    var request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/whoami"))
+            .header("Authorization", "Bearer " + token)
+            .header("x-api-token", "wbt_anything")
+            .build();
+
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("/problems/api-token-not-accepted-here");
+    assertThat(get("/actuator/prometheus", null).body())
+        .contains("webase_security_raw_api_token_total 1.0");
   }
 
   @Test

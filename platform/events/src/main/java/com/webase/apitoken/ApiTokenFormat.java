@@ -1,4 +1,4 @@
-package com.webase.token.secret;
+package com.webase.apitoken;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

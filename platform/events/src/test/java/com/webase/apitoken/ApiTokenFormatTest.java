@@ -1,4 +1,4 @@
-package com.webase.token.secret;
+package com.webase.apitoken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

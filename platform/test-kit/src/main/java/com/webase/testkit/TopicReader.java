@@ -1,6 +1,5 @@
-package com.webase.platform.kittest;
+package com.webase.testkit;
 
-import com.webase.testkit.RealServers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,13 +12,16 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic from the beginning with a consumer group of its own, as an outside observer. */
-final class KafkaTopicReader implements AutoCloseable {
+/**
+ * Reads a topic of the test Kafka broker from its beginning with a consumer group of its own, as an
+ * outside observer. It may be opened before the topic exists.
+ */
+public final class TopicReader implements AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-  KafkaTopicReader(String topic) {
+  public TopicReader(String topic) {
     Properties config = new Properties();
     config.put("bootstrap.servers", RealServers.kafka().bootstrapServers());
     config.put("group.id", "observer-" + UUID.randomUUID());
@@ -29,17 +31,17 @@ final class KafkaTopicReader implements AutoCloseable {
   }
 
   /** Everything read so far, after polling once more. */
-  List<ConsumerRecord<String, byte[]>> poll() {
+  public List<ConsumerRecord<String, byte[]>> poll() {
     consumer.poll(Duration.ofMillis(300)).forEach(seen::add);
     return seen;
   }
 
   /** The ce_id of every record read so far. */
-  List<String> eventIds() {
+  public List<String> eventIds() {
     return poll().stream().map(r -> header(r, "ce_id")).toList();
   }
 
-  static String header(ConsumerRecord<?, ?> record, String name) {
+  public static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
