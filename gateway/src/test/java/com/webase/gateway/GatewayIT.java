@@ -3,6 +3,7 @@ package com.webase.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.webase.testkit.Ports;
 import com.webase.testkit.spring.WebaseServiceTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,40 +12,69 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The gateway starts, reports health and metrics, and routes an API path to its service. */
+/**
+ * The gateway on its own, with a stand-in behind the account route (a plain HTTP server that
+ * records what reaches it) and nothing where token-service should be: routing, request ids, the
+ * edge refusals that need no token-service, the 503s of a missing or slow service, and the
+ * per-address limit on failed authentications. The x-api-token flow with a real token-service is in
+ * the e2e module.
+ */
 @WebaseServiceTest(database = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayIT {
+
+  static final int FAILED_AUTH_LIMIT = 5;
 
   private static final HttpClient http = HttpClient.newHttpClient();
   private static final AtomicReference<String> lastPath = new AtomicReference<>();
+  private static final AtomicReference<String> lastRequestId = new AtomicReference<>();
   private static HttpServer accountService;
 
   @LocalServerPort int port;
 
   @DynamicPropertySource
-  static void accountServiceStandIn(DynamicPropertyRegistry registry) throws IOException {
+  static void standIns(DynamicPropertyRegistry registry) throws IOException {
     accountService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     accountService.createContext(
         "/",
         exchange -> {
           lastPath.set(exchange.getRequestURI().getPath());
+          lastRequestId.set(exchange.getRequestHeaders().getFirst("X-Request-Id"));
+          if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+            try {
+              Thread.sleep(3000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           byte[] body = "{\"from\":\"account-service\"}".getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
         });
+    accountService.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     accountService.start();
     registry.add(
         "WEBASE_ACCOUNT_SERVICE_URL",
         () -> "http://localhost:" + accountService.getAddress().getPort());
+    int nobody = Ports.free();
+    registry.add("WEBASE_TOKEN_SERVICE_URL", () -> "http://localhost:" + nobody);
+    registry.add("WEBASE_APPS_SERVICE_URL", () -> "http://localhost:" + nobody);
+    // the account route's own timeout, short for the slow-service test
+    registry.add("webase.gateway.timeouts.account-service", () -> 1000);
+    registry.add("webase.gateway.rate-limit.failed-auth-per-ip.limit", () -> FAILED_AUTH_LIMIT);
   }
 
   @AfterAll
@@ -53,12 +83,82 @@ class GatewayIT {
   }
 
   @Test
-  void routesTheAccountPathToAccountService() throws Exception {
-    HttpResponse<String> response = get("/api/v1/account");
+  void routesTheAccountPathToAccountServiceWithARequestId() throws Exception {
+    HttpResponse<String> response = send("/api/v1/account", null, "client-chosen-id-42");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("account-service");
     assertThat(lastPath.get()).isEqualTo("/api/v1/account");
+    assertThat(lastRequestId.get()).isEqualTo("client-chosen-id-42");
+    assertThat(response.headers().firstValue("X-Request-Id")).hasValue("client-chosen-id-42");
+
+    send("/api/v1/account", null, "bad id with spaces");
+    assertThat(lastRequestId.get()).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void aTokenInTheQueryStringIsRefusedWhateverThePath() throws Exception {
+    for (String query :
+        new String[] {
+          "/api/v1/account?x-api-token=wbt_x",
+          "/api/v1/apps?api_key=1",
+          "/session?token=1",
+          "/api/v1/account?ACCESS_TOKEN=1"
+        }) {
+      HttpResponse<String> response = send(query, null, null);
+      assertProblem(response, 400, "token-in-url");
+    }
+    lastPath.set(null);
+    send("/api/v1/account?api_key=1", null, null);
+    assertThat(lastPath.get()).as("nothing reached the service").isNull();
+  }
+
+  @Test
+  void aServiceThatIsDownOrTooSlowGetsA503ProblemAtOnce() throws Exception {
+    long started = System.nanoTime();
+    HttpResponse<String> down = send("/api/v1/apps", null, null);
+    assertProblem(down, 503, "service-unavailable");
+    assertThat(down.headers().firstValue("Retry-After")).hasValue("10");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+    started = System.nanoTime();
+    HttpResponse<String> slow = send("/api/v1/account/slow", null, null);
+    assertProblem(slow, 503, "service-unavailable");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("the route's 1 s timeout, not the service's 3 s")
+        .isLessThan(Duration.ofMillis(2500));
+  }
+
+  @Test
+  void aWellFormedTokenThatCannotBeCheckedGets503NeverAPass() throws Exception {
+    lastPath.set(null);
+    HttpResponse<String> response =
+        send("/api/v1/account", "wbt_0123456789abcdefghijABCDEFGHIJ" + checksumFree(), null);
+    // the made-up token has a wrong checksum: refused without asking anyone
+    assertProblem(response, 401, "invalid-api-token");
+
+    String wellFormed = new com.webase.apitoken.ApiTokenFormat().generate();
+    HttpResponse<String> unchecked = send("/api/v1/account", wellFormed, null);
+    assertProblem(unchecked, 503, "authentication-unavailable");
+    assertThat(unchecked.headers().firstValue("Retry-After")).isPresent();
+    assertThat(lastPath.get()).as("nothing reached the service").isNull();
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: afterwards this address is refused for a minute
+  void anAddressWithTooManyFailedAuthenticationsIsRefusedFor429() throws Exception {
+    // other tests of this class fail authentications too: run until the limit shows
+    HttpResponse<String> response = null;
+    for (int i = 0; i <= FAILED_AUTH_LIMIT; i++) {
+      response = send("/api/v1/account", "wbt_made-up-" + i, null);
+    }
+    assertProblem(response, 429, "too-many-failed-authentications");
+    assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 60L);
+    assertThat(response.headers().firstValue("RateLimit-Limit"))
+        .hasValue(Integer.toString(FAILED_AUTH_LIMIT));
+    assertThat(get("/actuator/prometheus").body())
+        .containsPattern("webase_gateway_auth_total\\{[^}]*outcome=\"address-blocked\"");
   }
 
   @Test
@@ -67,9 +167,45 @@ class GatewayIT {
     assertThat(get("/actuator/prometheus").body()).contains("application=\"gateway\"");
   }
 
+  @Test
+  void theSessionEndpointSaysNobodyIsLoggedInAndWhereToLogIn() throws Exception {
+    HttpResponse<String> response = get("/session");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"authenticated\":false")
+        .contains("\"loginUrl\":\"/oauth2/authorization/keycloak\"");
+    HttpResponse<String> login = get("/oauth2/authorization/keycloak");
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElseThrow())
+        .contains("/realms/webase/protocol/openid-connect/auth")
+        .contains("client_id=webase-portal")
+        .contains("code_challenge_method=S256");
+  }
+
+  private static String checksumFree() {
+    return "zzzzzz";
+  }
+
+  private void assertProblem(HttpResponse<String> response, int status, String slug) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body()).contains("/problems/" + slug);
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send(path, null, null);
+  }
+
+  private HttpResponse<String> send(String path, String apiToken, String requestId)
+      throws Exception {
+    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (apiToken != null) {
+      request.header("x-api-token", apiToken);
+    }
+    if (requestId != null) {
+      request.header("X-Request-Id", requestId);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

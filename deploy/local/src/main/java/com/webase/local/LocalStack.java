@@ -1,16 +1,12 @@
 package com.webase.local;
 
-import com.webase.testkit.ChildProcess;
 import com.webase.testkit.KafkaServer;
 import com.webase.testkit.KeycloakServer;
 import com.webase.testkit.PostgresServer;
 import com.webase.testkit.RealmSettings;
+import com.webase.testkit.ServiceProcess;
 import com.webase.testkit.SmtpServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The whole platform on one machine, with real servers and no Docker: PostgreSQL, a Kafka broker,
@@ -59,9 +53,7 @@ public final class LocalStack {
   private final Path root;
   private final Path data;
   private final Deque<AutoCloseable> servers = new ArrayDeque<>();
-  private final List<ChildProcess> services = new ArrayList<>();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final List<ServiceProcess> services = new ArrayList<>();
 
   LocalStack(Path root) {
     this.root = root;
@@ -116,14 +108,14 @@ public final class LocalStack {
                 data.resolve("logs")));
     kafka.join();
 
-    Map<String, ChildProcess> starting = new LinkedHashMap<>();
+    List<ServiceProcess> starting = new ArrayList<>();
     for (var service : SERVICES.entrySet()) {
-      starting.put(
-          service.getKey(),
+      starting.add(
           startService(service.getKey(), service.getValue(), keycloak, smtp, postgres, secrets));
     }
-    for (var service : starting.entrySet()) {
-      awaitReady(service.getKey(), SERVICES.get(service.getKey()), service.getValue());
+    for (ServiceProcess service : starting) {
+      service.awaitReady(Duration.ofMinutes(3));
+      System.out.println("[local] " + service.name() + " ready on port " + service.port());
     }
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -157,19 +149,14 @@ public final class LocalStack {
         data);
   }
 
-  private ChildProcess startService(
+  private ServiceProcess startService(
       String name,
       int port,
       KeycloakServer keycloak,
       SmtpServer smtp,
       PostgresServer postgres,
       Properties secrets) {
-    Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build first (deploy/local/run.sh does)");
-    }
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("PORT", Integer.toString(port));
     env.put("WEBASE_DB_HOST", "localhost");
     env.put("WEBASE_DB_PORT", Integer.toString(postgres.port()));
     env.put("WEBASE_DB_USER", postgres.user());
@@ -183,54 +170,23 @@ public final class LocalStack {
       // one local instance: a signing key per process is enough (JWTs live 5 minutes)
       env.put("WEBASE_TOKEN_SIGNING_GENERATE_IF_MISSING", "true");
     }
+    if (name.equals("gateway")) {
+      env.put("WEBASE_PORTAL_CLIENT_SECRET", secrets.getProperty("portal-client-secret"));
+      env.put("WEBASE_GATEWAY_CLIENT_SECRET", secrets.getProperty("gateway-client-secret"));
+      env.put("WEBASE_SECURE_COOKIES", "false"); // plain http on this machine only
+    }
     SERVICES.forEach(
         (service, servicePort) ->
             env.put(
                 "WEBASE_" + service.toUpperCase().replace('-', '_') + "_URL",
                 "http://localhost:" + servicePort));
-    ChildProcess process =
-        ChildProcess.start(
-            name,
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m",
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString()),
-            root,
-            env,
-            data.resolve("logs").resolve(name + ".log"));
+    ServiceProcess process =
+        ServiceProcess.start(
+            root, name, name, port, env, data.resolve("logs").resolve(name + ".log"));
     synchronized (services) {
       services.add(process);
     }
     return process;
-  }
-
-  private void awaitReady(String name, int port, ChildProcess process) {
-    URI health = URI.create("http://localhost:" + port + "/actuator/health/readiness");
-    try {
-      Awaitility.await(name + " ready")
-          .atMost(Duration.ofMinutes(3))
-          .pollInterval(Duration.ofMillis(250))
-          .ignoreExceptionsMatching(e -> e instanceof IOException)
-          .until(
-              () -> {
-                if (!process.isAlive()) {
-                  throw new IllegalStateException(
-                      name + " stopped while starting:\n" + process.tail(40));
-                }
-                HttpResponse<String> response =
-                    http.send(
-                        HttpRequest.newBuilder(health).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 && response.body().contains("\"UP\"");
-              });
-      System.out.println("[local] " + name + " ready on port " + port);
-    } catch (ConditionTimeoutException e) {
-      throw new IllegalStateException(
-          name + " was not ready within 3 minutes:\n" + process.tail(40));
-    }
   }
 
   /**
@@ -286,7 +242,7 @@ public final class LocalStack {
 
   /** The services first, all at once, then the servers they use, newest first. */
   void stop() {
-    List<ChildProcess> runningServices;
+    List<ServiceProcess> runningServices;
     List<AutoCloseable> runningServers;
     synchronized (services) {
       runningServices = new ArrayList<>(services);

@@ -1,0 +1,25 @@
+package com.webase.gateway.apitoken;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the gateway checks {@code x-api-token}.
+ *
+ * @param introspectionUri token-service's introspection endpoint
+ * @param introspectionTimeout how long one introspection may take before the caller gets a 503
+ * @param cacheTtl the longest an introspection answer is reused; also capped by the life of the JWT
+ *     it carries minus {@code jwtMargin}. A backstop: revocation events evict sooner.
+ * @param jwtMargin how much life a cached JWT must have left to be forwarded
+ * @param cacheMaxEntries the most tokens remembered at once
+ * @param revocationGroupPrefix the prefix of this instance's own consumer group, so that every
+ *     instance receives every revocation
+ */
+@ConfigurationProperties("webase.gateway.api-token")
+public record ApiTokenProperties(
+    String introspectionUri,
+    Duration introspectionTimeout,
+    Duration cacheTtl,
+    Duration jwtMargin,
+    long cacheMaxEntries,
+    String revocationGroupPrefix) {}

@@ -1,0 +1,116 @@
+package com.webase.gateway.apitoken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Introspection answers, keyed by the SHA-256 of the token (the raw token is never kept), each for
+ * at most {@code cacheTtl} and never longer than its JWT stays usable.
+ *
+ * <p>Revocation evicts by token id (a scan of the entries). An id revoked recently is remembered
+ * for one TTL, so that an introspection that was already on its way when the revocation arrived is
+ * not cached afterwards.
+ */
+@Component
+public class TokenCache {
+
+  private final Cache<String, Introspected> byHash;
+  private final Cache<String, Instant> recentlyRevoked;
+  private final Clock clock;
+  private final Duration margin;
+  private final Counter hits;
+  private final Counter misses;
+  private final MeterRegistry meters;
+
+  TokenCache(ApiTokenProperties properties, Clock clock, MeterRegistry meters) {
+    this.clock = clock;
+    this.margin = properties.jwtMargin();
+    this.meters = meters;
+    Duration ttl = properties.cacheTtl();
+    this.byHash =
+        Caffeine.newBuilder()
+            .maximumSize(properties.cacheMaxEntries())
+            .expireAfter(Expiry.<String, Introspected>creating((hash, entry) -> lifeOf(entry, ttl)))
+            .build();
+    this.recentlyRevoked =
+        Caffeine.newBuilder()
+            .maximumSize(properties.cacheMaxEntries())
+            .expireAfterWrite(ttl)
+            .build();
+    this.hits = Counter.builder("webase.gateway.token.cache").tag("result", "hit").register(meters);
+    this.misses =
+        Counter.builder("webase.gateway.token.cache").tag("result", "miss").register(meters);
+    meters.gauge("webase.gateway.token.cache.size", byHash, Cache::estimatedSize);
+  }
+
+  /** The key under which a token is remembered: its SHA-256, never the token itself. */
+  public static String keyOf(String token) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** A remembered answer whose JWT still has at least the margin left. */
+  public Optional<Introspected> find(String key) {
+    Introspected found = byHash.getIfPresent(key);
+    if (found != null && found.jwtExpiresAt().minus(margin).isAfter(clock.instant())) {
+      hits.increment();
+      return Optional.of(found);
+    }
+    misses.increment();
+    return Optional.empty();
+  }
+
+  /** Remembers an answer, unless its token was revoked while the question was on its way. */
+  public void remember(String key, Introspected answer) {
+    if (recentlyRevoked.getIfPresent(answer.tokenId()) != null) {
+      return;
+    }
+    byHash.put(key, answer);
+  }
+
+  /**
+   * Forgets a token at once.
+   *
+   * @param source where the news came from ({@code event} or {@code response}), for the metric
+   * @param revokedAt when the revocation was recorded, for the lag metric; null if unknown
+   */
+  public void evict(String tokenId, String source, Instant revokedAt) {
+    recentlyRevoked.put(tokenId, clock.instant());
+    // a scan, not an index: revocations are rare (people's actions), and an index kept beside the
+    // cache can lose an entry to a removal racing a re-insert, which would keep a revoked token
+    byHash.asMap().values().removeIf(entry -> entry.tokenId().equals(tokenId));
+    meters.counter("webase.gateway.revocations.applied", "source", source).increment();
+    Duration lag = revokedAt == null ? null : Duration.between(revokedAt, clock.instant());
+    if (lag != null && !lag.isNegative()) {
+      Timer.builder("webase.gateway.revocation.lag")
+          .tag("source", source)
+          .publishPercentiles(0.5, 0.99)
+          .register(meters)
+          .record(lag);
+    }
+  }
+
+  private Duration lifeOf(Introspected entry, Duration ttl) {
+    Duration jwtLeft = Duration.between(clock.instant(), entry.jwtExpiresAt()).minus(margin);
+    Duration life = jwtLeft.compareTo(ttl) < 0 ? jwtLeft : ttl;
+    return life.isNegative() ? Duration.ZERO : life;
+  }
+}

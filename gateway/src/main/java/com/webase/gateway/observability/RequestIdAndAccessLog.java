@@ -1,0 +1,68 @@
+package com.webase.gateway.observability;
+
+import com.webase.gateway.apitoken.ApiTokenFilter;
+import java.net.InetSocketAddress;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request an id ({@value #HEADER}: the caller's if it is a sane one, else a new one),
+ * passes it to the service and returns it, and writes one access-log line per request on the {@code
+ * webase.access} logger: method, path (never the query string), status, duration, caller kind and
+ * request id. No header value is ever logged, so no token or cookie can end up in the log.
+ */
+@Component
+class RequestIdAndAccessLog implements WebFilter, Ordered {
+
+  static final String HEADER = "X-Request-Id";
+  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+  private static final Logger access = LoggerFactory.getLogger("webase.access");
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    long started = System.nanoTime();
+    String given = exchange.getRequest().getHeaders().getFirst(HEADER);
+    String id =
+        given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    ServerHttpRequest request =
+        exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
+    exchange.getResponse().getHeaders().set(HEADER, id);
+    ServerWebExchange withId = exchange.mutate().request(request).build();
+    return chain
+        .filter(withId)
+        .doFinally(
+            signal -> {
+              if (access.isInfoEnabled()) {
+                HttpStatusCode status = withId.getResponse().getStatusCode();
+                Object caller = withId.getAttributes().get(ApiTokenFilter.CALLER_ATTRIBUTE);
+                InetSocketAddress remote = request.getRemoteAddress();
+                access.info(
+                    "{} {} {} {}ms caller={} client={} request_id={}",
+                    request.getMethod(),
+                    request.getPath().value(),
+                    status == null ? "-" : status.value(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    caller == null ? "-" : caller,
+                    remote == null || remote.getAddress() == null
+                        ? "-"
+                        : remote.getAddress().getHostAddress(),
+                    id);
+              }
+            });
+  }
+}

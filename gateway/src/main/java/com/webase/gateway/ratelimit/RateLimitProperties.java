@@ -1,0 +1,17 @@
+package com.webase.gateway.ratelimit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param perToken what one API token may do
+ * @param failedAuthPerIp how many failed API-token authentications one client address may have
+ *     before it is refused without a look-up
+ * @param maxTrackedKeys the most tokens and addresses tracked at once
+ */
+@ConfigurationProperties("webase.gateway.rate-limit")
+public record RateLimitProperties(Quota perToken, Quota failedAuthPerIp, long maxTrackedKeys) {
+
+  /** {@code limit} requests per {@code period}, the whole quota coming back at each period. */
+  public record Quota(long limit, Duration period) {}
+}
