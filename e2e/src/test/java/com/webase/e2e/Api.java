@@ -1,0 +1,62 @@
+package com.webase.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A program calling the API with its token in {@code x-api-token}, as the product tells it to. */
+final class Api {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private Api() {}
+
+  static HttpResponse<String> get(String base, String path, String token) {
+    return send("GET", base, path, token, null);
+  }
+
+  static HttpResponse<String> send(
+      String method, String base, String path, String token, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("x-api-token", token);
+    }
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The sum of every sample of a Prometheus counter, from a process's {@code /actuator/prometheus}.
+   */
+  static double counter(String base, String name, String labelFilter) {
+    String text = get(base, "/actuator/prometheus", null).body();
+    double sum = 0;
+    for (String line : text.split("\n")) {
+      if (line.startsWith(name)
+          && (line.charAt(name.length()) == '{' || line.charAt(name.length()) == ' ')
+          && line.contains(labelFilter)) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+}

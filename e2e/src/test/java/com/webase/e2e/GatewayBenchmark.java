@@ -1,0 +1,401 @@
+package com.webase.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webase.testkit.ChildProcess;
+import com.webase.testkit.KeycloakServer;
+import com.webase.testkit.Ports;
+import com.webase.testkit.PostgresServer;
+import com.webase.testkit.RealServers;
+import com.webase.testkit.RealmSettings;
+import com.webase.testkit.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the gateway costs (DESIGN §8), measured with {@code wrk} in one run on this machine against
+ * one backend endpoint — token-service's {@code GET /api/v1/tokens/current}, which validates the
+ * JWT and reads the token's row:
+ *
+ * <ol>
+ *   <li>direct to token-service, with the token-service JWT in {@code Authorization};
+ *   <li>through the gateway without API-token auth (the same JWT passed through);
+ *   <li>through the gateway with {@code x-api-token} (cache hit: the gateway swaps it for the JWT);
+ *   <li>through nginx as a plain reverse proxy (same JWT).
+ * </ol>
+ *
+ * Each is measured twice: for throughput (32 connections) and for latency (1 connection, so that
+ * the added latency is not queueing). Both proxies write an access log. Not part of {@code verify}:
+ * run it by name (see docs/BENCHMARKS.md). Needs {@code wrk} and {@code nginx} (Debian packages) on
+ * the PATH.
+ */
+class GatewayBenchmark {
+
+  private static final JsonMapper JSON = new JsonMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Duration RUN = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+  private static final Duration WARM_UP = Duration.ofSeconds(10);
+  private static final List<String> FULL_JIT = List.of("-Xms256m", "-Xmx512m");
+
+  /** {@code -Dbenchmark.profile=true}: record the gateway with JFR and print its hot methods. */
+  private static final boolean PROFILE = Boolean.getBoolean("benchmark.profile");
+
+  @Test
+  void gatewayBesideDirectAndNginx() throws Exception {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    Path out = Path.of("target", "benchmarks").toAbsolutePath();
+    Files.createDirectories(out);
+    PostgresServer postgres = RealServers.postgres();
+    KeycloakServer keycloak = RealServers.keycloak();
+    postgres.createDatabase("token_service");
+    int tokenPort = Ports.free();
+    int gatewayPort = Ports.free();
+    int nginxPort = Ports.free();
+
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("WEBASE_DB_HOST", "localhost");
+    env.put("WEBASE_DB_PORT", Integer.toString(postgres.port()));
+    env.put("WEBASE_DB_USER", postgres.user());
+    env.put("WEBASE_DB_PASSWORD", postgres.password());
+    env.put("WEBASE_KAFKA_BOOTSTRAP_SERVERS", RealServers.kafka().bootstrapServers());
+    env.put("WEBASE_KEYCLOAK_URL", keycloak.url());
+    env.put("WEBASE_TOKEN_SERVICE_URL", "http://localhost:" + tokenPort);
+    Map<String, String> tokenEnv = new LinkedHashMap<>(env);
+    tokenEnv.put("WEBASE_TOKEN_ENCRYPTION_SECRET", RealmSettings.secret() + "-bench");
+    tokenEnv.put("WEBASE_TOKEN_SIGNING_GENERATE_IF_MISSING", "true");
+    Map<String, String> gatewayEnv = new LinkedHashMap<>(env);
+    gatewayEnv.put("WEBASE_PORTAL_CLIENT_SECRET", keycloak.realm().portalClientSecret());
+    gatewayEnv.put("WEBASE_GATEWAY_CLIENT_SECRET", keycloak.realm().gatewayClientSecret());
+    gatewayEnv.put("WEBASE_RATE_LIMIT_PER_TOKEN", "1000000000");
+    gatewayEnv.put("WEBASE_RATE_LIMIT_PERIOD", "1s");
+
+    try (ServiceProcess tokenService =
+            ServiceProcess.start(
+                root,
+                "token-service",
+                "bench-token-service",
+                tokenPort,
+                tokenEnv,
+                out.resolve("token-service.log"),
+                FULL_JIT);
+        ServiceProcess gateway =
+            ServiceProcess.start(
+                root,
+                "gateway",
+                "bench-gateway",
+                gatewayPort,
+                gatewayEnv,
+                out.resolve("gateway.log"),
+                PROFILE ? profiled(out.resolve("gateway.jfr")) : FULL_JIT)) {
+      tokenService.awaitReady(Duration.ofMinutes(3));
+      gateway.awaitReady(Duration.ofMinutes(3));
+      ChildProcess nginx = startNginx(out, nginxPort, tokenPort);
+      try {
+        keycloak.createDirectGrantClient("webase-benchmark");
+        String person =
+            keycloak
+                .passwordGrant(
+                    "webase-benchmark", RealmSettings.DEMO_EMAIL, keycloak.realm().demoPassword())
+                .get("access_token")
+                .asString();
+        String apiToken =
+            JSON.readTree(
+                    get(
+                        tokenService.url() + "/api/v1/tokens/default",
+                        "Authorization",
+                        "Bearer " + person))
+                .get("token")
+                .asString();
+
+        List<Row> rows = new ArrayList<>();
+        String path = "/api/v1/tokens/current";
+        // every process fully compiled before anything is recorded, so the order does not matter
+        String warmJwt = serviceJwt(keycloak, tokenService.url(), apiToken);
+        wrk(32, WARM_UP, tokenService.url() + path, "Authorization: Bearer " + warmJwt);
+        wrk(32, WARM_UP, gateway.url() + path, "x-api-token: " + apiToken);
+        wrk(32, WARM_UP, gateway.url() + path, "Authorization: Bearer " + warmJwt);
+        wrk(
+            32,
+            WARM_UP,
+            "http://127.0.0.1:" + nginxPort + path,
+            "Authorization: Bearer " + warmJwt);
+        for (int connections : new int[] {32, 1}) {
+          String jwt = serviceJwt(keycloak, tokenService.url(), apiToken);
+          rows.add(
+              measure(
+                  "direct to token-service",
+                  connections,
+                  tokenService.url() + path,
+                  "Authorization: Bearer " + jwt));
+          rows.add(
+              measure(
+                  "gateway, no API-token auth",
+                  connections,
+                  gateway.url() + path,
+                  "Authorization: Bearer " + jwt));
+          rows.add(
+              measure(
+                  "gateway, x-api-token",
+                  connections,
+                  gateway.url() + path,
+                  "x-api-token: " + apiToken));
+          rows.add(
+              measure(
+                  "nginx reverse proxy",
+                  connections,
+                  "http://127.0.0.1:" + nginxPort + path,
+                  "Authorization: Bearer " + jwt));
+        }
+        String report = report(rows);
+        Files.writeString(out.resolve("gateway.md"), report);
+        System.out.println(report);
+        assertThat(rows).allSatisfy(row -> assertThat(row.requestsPerSecond()).isPositive());
+      } finally {
+        nginx.stop(Duration.ofSeconds(5));
+      }
+    }
+    if (PROFILE) {
+      Process jfr =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jfr").toString(),
+                  "view",
+                  "--width",
+                  "220",
+                  "hot-methods",
+                  out.resolve("gateway.jfr").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(out.resolve("gateway-hot-methods.txt").toFile())
+              .start();
+      jfr.waitFor();
+      System.out.println(Files.readString(out.resolve("gateway-hot-methods.txt")));
+    }
+  }
+
+  private static List<String> profiled(Path recording) {
+    List<String> options = new ArrayList<>(FULL_JIT);
+    options.add(
+        "-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
+    return options;
+  }
+
+  /** A fresh token-service JWT for the token, as the gateway gets it (5 minutes of life). */
+  private static String serviceJwt(KeycloakServer keycloak, String tokenService, String apiToken)
+      throws Exception {
+    String gateway =
+        keycloak.clientCredentials("webase-gateway", keycloak.realm().gatewayClientSecret());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(tokenService + "/internal/v1/introspect"))
+                .header("Authorization", "Bearer " + gateway)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + apiToken + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body()).get("jwt").asString();
+  }
+
+  private static Row measure(String setup, int connections, String url, String header)
+      throws Exception {
+    // every request must succeed, or the numbers would measure errors
+    String[] parts = header.split(": ", 2);
+    assertThat(statusOf(url, parts[0], parts[1])).as(setup).isEqualTo(200);
+    wrk(connections, WARM_UP, url, header);
+    String output = wrk(connections, RUN, url, header);
+    Row row =
+        new Row(
+            setup,
+            connections,
+            number(output, "Requests/sec:\\s+([\\d.]+)"),
+            millis(output, "\\s50%\\s+([\\d.]+)(us|ms|s)"),
+            millis(output, "\\s99%\\s+([\\d.]+)(us|ms|s)"),
+            output.contains("Non-2xx")
+                ? output.replaceAll("(?s).*Non-2xx or 3xx responses: (\\d+).*", "$1")
+                : "0");
+    System.out.println("[bench] " + row);
+    return row;
+  }
+
+  private static String wrk(int connections, Duration duration, String url, String header)
+      throws Exception {
+    Process process =
+        new ProcessBuilder(
+                "wrk",
+                "-t",
+                Integer.toString(Math.min(2, connections)),
+                "-c",
+                Integer.toString(connections),
+                "-d",
+                duration.toSeconds() + "s",
+                "--latency",
+                "-H",
+                header,
+                url)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed:\n" + output);
+    }
+    return output;
+  }
+
+  private static ChildProcess startNginx(Path out, int port, int backendPort) throws IOException {
+    Path prefix = out.resolve("nginx");
+    Files.createDirectories(prefix.resolve("logs"));
+    Path conf = prefix.resolve("nginx.conf");
+    Files.writeString(
+        conf,
+        """
+        worker_processes 2;
+        pid %1$s/nginx.pid;
+        error_log %1$s/logs/error.log warn;
+        events { worker_connections 1024; }
+        http {
+          access_log %1$s/logs/access.log;
+          upstream backend { server 127.0.0.1:%2$d; keepalive 64; }
+          server {
+            listen 127.0.0.1:%3$d;
+            location / {
+              proxy_pass http://backend;
+              proxy_http_version 1.1;
+              proxy_set_header Connection "";
+              proxy_set_header Host $host;
+            }
+          }
+        }
+        """
+            .formatted(prefix, backendPort, port));
+    ChildProcess nginx =
+        ChildProcess.start(
+            "nginx",
+            List.of("nginx", "-p", prefix.toString(), "-c", conf.toString(), "-g", "daemon off;"),
+            prefix,
+            Map.of(),
+            prefix.resolve("logs").resolve("stdout.log"));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Ports.isListening(port)) {
+      if (System.nanoTime() > deadline || !nginx.isAlive()) {
+        throw new IllegalStateException("nginx did not start:\n" + nginx.tail(20));
+      }
+      Thread.onSpinWait();
+    }
+    return nginx;
+  }
+
+  private static String get(String url, String header, String value) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).header(header, value).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static int statusOf(String url, String header, String value) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).header(header, value).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private static double number(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + regex + " in:\n" + text);
+    }
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static double millis(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + regex + " in:\n" + text);
+    }
+    double value = Double.parseDouble(m.group(1));
+    return switch (m.group(2)) {
+      case "us" -> value / 1000;
+      case "s" -> value * 1000;
+      default -> value;
+    };
+  }
+
+  private static String report(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append("Measured ")
+        .append(LocalDate.now())
+        .append(", ")
+        .append(RUN.toSeconds())
+        .append(" s per setup after ")
+        .append(WARM_UP.toSeconds())
+        .append(" s of warm-up, ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores shared by wrk, the proxies, token-service and PostgreSQL.\n\n");
+    out.append(
+        "| connections | setup | req/s | p50 | p99 | vs direct (req/s) | added p50 | added p99 | non-2xx |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|\n");
+    for (int connections : new int[] {32, 1}) {
+      Row direct =
+          rows.stream()
+              .filter(r -> r.connections() == connections && r.setup().startsWith("direct"))
+              .findFirst()
+              .orElseThrow();
+      for (Row row : rows) {
+        if (row.connections() != connections) {
+          continue;
+        }
+        out.append(
+            String.format(
+                "| %d | %s | %,.0f | %.2f ms | %.2f ms | %.0f %% | %+.2f ms | %+.2f ms | %s |%n",
+                connections,
+                row.setup(),
+                row.requestsPerSecond(),
+                row.p50(),
+                row.p99(),
+                100 * row.requestsPerSecond() / direct.requestsPerSecond(),
+                row.p50() - direct.p50(),
+                row.p99() - direct.p99(),
+                row.non2xx()));
+      }
+      Row plain =
+          rows.stream()
+              .filter(
+                  r ->
+                      r.connections() == connections
+                          && r.setup().equals("gateway, no API-token auth"))
+              .findFirst()
+              .orElseThrow();
+      Row auth =
+          rows.stream()
+              .filter(
+                  r -> r.connections() == connections && r.setup().equals("gateway, x-api-token"))
+              .findFirst()
+              .orElseThrow();
+      out.append(
+          String.format(
+              "%n%d connection(s): x-api-token auth costs %.1f %% of the gateway's throughput (target ≤ 5 %%).%n%n",
+              connections, 100 * (1 - auth.requestsPerSecond() / plain.requestsPerSecond())));
+    }
+    return out.toString();
+  }
+
+  record Row(
+      String setup,
+      int connections,
+      double requestsPerSecond,
+      double p50,
+      double p99,
+      String non2xx) {}
+}

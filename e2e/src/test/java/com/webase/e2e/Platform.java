@@ -1,0 +1,202 @@
+package com.webase.e2e;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.webase.testkit.KafkaServer;
+import com.webase.testkit.KeycloakServer;
+import com.webase.testkit.Ports;
+import com.webase.testkit.PostgresServer;
+import com.webase.testkit.RealServers;
+import com.webase.testkit.RealmSettings;
+import com.webase.testkit.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The part of the platform these tests drive, started once per test JVM from the built jars:
+ *
+ * <ul>
+ *   <li>{@code token-service} ({@link #tokenService}) — the API routes of both gateways lead here;
+ *   <li>{@code token-service-2} ({@link #introspectionOfB}) — a second replica (same database, keys
+ *       and secret) that only gateway B introspects with, so a test can take B's introspection away
+ *       while the route behind B still answers: no other service has an API-token endpoint yet;
+ *   <li>{@code gateway-a} and {@code gateway-b} — two instances, each with its own revocation
+ *       consumer group. A has a small per-token quota (30 a minute) for the rate-limit test.
+ * </ul>
+ *
+ * on the kit's real PostgreSQL, Kafka and Keycloak. Logs go to {@code target/e2e-logs/}.
+ */
+final class Platform {
+
+  static final int GATEWAY_A_TOKEN_QUOTA = 30;
+
+  /** Gateway B remembers tokens for 20 s (2 min by default), so a test can outlive it. */
+  static final Duration CACHE_TTL_OF_B = Duration.ofSeconds(20);
+
+  private static Platform started;
+
+  final KeycloakServer keycloak;
+  final PostgresServer postgres;
+  final ServiceProcess tokenService;
+  final ServiceProcess gatewayA;
+  final ServiceProcess gatewayB;
+  final Path logs;
+  private final Map<String, String> tokenServiceEnv;
+  private final int introspectionPortOfB;
+  private volatile ServiceProcess introspectionOfB;
+  private final List<ServiceProcess> all = new ArrayList<>();
+
+  static synchronized Platform get() {
+    if (started == null) {
+      started = new Platform();
+    }
+    return started;
+  }
+
+  private Platform() {
+    long begin = System.nanoTime();
+    Path root = Path.of("").toAbsolutePath().getParent();
+    logs = Path.of("target", "e2e-logs").toAbsolutePath();
+    try {
+      Files.createDirectories(logs);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    CompletableFuture<KeycloakServer> keycloakStarting =
+        CompletableFuture.supplyAsync(RealServers::keycloak);
+    postgres = RealServers.postgres();
+    KafkaServer kafka = RealServers.kafka();
+    postgres.createDatabase("token_service");
+    keycloak = keycloakStarting.join();
+
+    int tokenPort = Ports.free();
+    introspectionPortOfB = Ports.free();
+    int gatewayAPort = Ports.free();
+    int gatewayBPort = Ports.free();
+    int nobody = Ports.free(); // the services not started here: their routes answer 503
+
+    Map<String, String> common = new LinkedHashMap<>();
+    common.put("WEBASE_DB_HOST", "localhost");
+    common.put("WEBASE_DB_PORT", Integer.toString(postgres.port()));
+    common.put("WEBASE_DB_USER", postgres.user());
+    common.put("WEBASE_DB_PASSWORD", postgres.password());
+    common.put("WEBASE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    common.put("WEBASE_KEYCLOAK_URL", keycloak.url());
+    common.put("WEBASE_TOKEN_SERVICE_URL", "http://localhost:" + tokenPort);
+    for (String other :
+        List.of("ACCOUNT_SERVICE", "APPS_SERVICE", "RECORDS_SERVICE", "NOTIFICATION_SERVICE")) {
+      common.put("WEBASE_" + other + "_URL", "http://localhost:" + nobody);
+    }
+
+    tokenServiceEnv = new LinkedHashMap<>(common);
+    tokenServiceEnv.put("WEBASE_TOKEN_ENCRYPTION_SECRET", RealmSettings.secret() + "-e2e");
+    tokenServiceEnv.put("WEBASE_TOKEN_SIGNING_JWKS", signingKeys());
+
+    Map<String, String> gateway = new LinkedHashMap<>(common);
+    gateway.put("WEBASE_PORTAL_CLIENT_SECRET", keycloak.realm().portalClientSecret());
+    gateway.put("WEBASE_GATEWAY_CLIENT_SECRET", keycloak.realm().gatewayClientSecret());
+    gateway.put("WEBASE_SECURE_COOKIES", "false");
+    gateway.put("WEBASE_RATE_LIMIT_FAILED_AUTH_PER_IP", "100000");
+    Map<String, String> gatewayAEnv = new LinkedHashMap<>(gateway);
+    gatewayAEnv.put("WEBASE_RATE_LIMIT_PER_TOKEN", Integer.toString(GATEWAY_A_TOKEN_QUOTA));
+    Map<String, String> gatewayBEnv = new LinkedHashMap<>(gateway);
+    gatewayBEnv.put("WEBASE_RATE_LIMIT_PER_TOKEN", "100000");
+    gatewayBEnv.put("WEBASE_GATEWAY_APITOKEN_CACHETTL", CACHE_TTL_OF_B.toSeconds() + "s");
+    gatewayBEnv.put(
+        "WEBASE_GATEWAY_APITOKEN_INTROSPECTIONURI",
+        "http://localhost:" + introspectionPortOfB + "/internal/v1/introspect");
+
+    tokenService =
+        remember(start(root, "token-service", "token-service", tokenPort, tokenServiceEnv));
+    introspectionOfB =
+        remember(
+            start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));
+    gatewayA = remember(start(root, "gateway", "gateway-a", gatewayAPort, gatewayAEnv));
+    gatewayB = remember(start(root, "gateway", "gateway-b", gatewayBPort, gatewayBEnv));
+    for (ServiceProcess process : List.copyOf(all)) {
+      process.awaitReady(Duration.ofMinutes(3));
+    }
+    keycloak.allowPortalAt(gatewayA.url());
+    RealServers.closeBeforeStopping(this::stopAll, () -> !all.isEmpty());
+    System.out.printf(
+        "[e2e] token-service ×2, gateway ×2 ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+  }
+
+  /** Stops the replica gateway B introspects with. */
+  void stopIntrospectionOfB() {
+    introspectionOfB.stop(Duration.ofSeconds(20));
+  }
+
+  /** Starts it again on the same port, with the same database, keys and secret. */
+  void startIntrospectionOfB() {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    introspectionOfB =
+        remember(
+                start(
+                    root,
+                    "token-service",
+                    "token-service-2",
+                    introspectionPortOfB,
+                    tokenServiceEnv))
+            .awaitReady(Duration.ofMinutes(2));
+  }
+
+  /** The log files of every process started here. */
+  List<Path> logFiles() throws java.io.IOException {
+    try (var files = Files.list(logs)) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  /**
+   * With the full JIT, unlike the local stack's quick-start options: the revocation timing measured
+   * here should not be the time of interpreted or C1-compiled code.
+   */
+  private ServiceProcess start(
+      Path root, String module, String name, int port, Map<String, String> env) {
+    return ServiceProcess.start(
+        root,
+        module,
+        name,
+        port,
+        env,
+        logs.resolve(name + ".log"),
+        List.of("-Xms128m", "-Xmx384m"));
+  }
+
+  private synchronized ServiceProcess remember(ServiceProcess process) {
+    all.add(process);
+    return process;
+  }
+
+  private synchronized void stopAll() {
+    all.stream()
+        .map(p -> CompletableFuture.runAsync(() -> p.stop(Duration.ofSeconds(20))))
+        .toList()
+        .forEach(CompletableFuture::join);
+    all.clear();
+  }
+
+  /** One RSA signing key shared by both token-service replicas, as a real deployment has. */
+  private static String signingKeys() {
+    try {
+      return new JWKSet(
+              new RSAKeyGenerator(2048)
+                  .keyID(UUID.randomUUID().toString())
+                  .keyUse(KeyUse.SIGNATURE)
+                  .generate())
+          .toString(false);
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
