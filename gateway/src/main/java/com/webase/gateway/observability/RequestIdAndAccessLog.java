@@ -41,7 +41,14 @@ class RequestIdAndAccessLog implements WebFilter, Ordered {
         given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     ServerHttpRequest request =
         exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
-    exchange.getResponse().getHeaders().set(HEADER, id);
+    // set when the response is committed, so that it replaces the service's echo of the same id
+    exchange
+        .getResponse()
+        .beforeCommit(
+            () -> {
+              exchange.getResponse().getHeaders().set(HEADER, id);
+              return Mono.empty();
+            });
     ServerWebExchange withId = exchange.mutate().request(request).build();
     return chain
         .filter(withId)
