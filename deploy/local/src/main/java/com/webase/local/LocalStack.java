@@ -125,6 +125,7 @@ public final class LocalStack {
         Webase is running (ready in %.1f s). Ctrl-C stops everything.
 
           Gateway (API, portal)   http://localhost:%d
+          Portal login            http://localhost:%d/oauth2/authorization/keycloak  (then /session)
           Keycloak (login)        %s   admin console: %s/admin  (admin / see %s)
           Demo login              %s / %s
           SMTP server             localhost:%d (every email of the stack lands here)
@@ -136,6 +137,7 @@ public final class LocalStack {
 
         """,
         took.toMillis() / 1e3,
+        GATEWAY,
         GATEWAY,
         keycloak.url(),
         keycloak.url(),
