@@ -101,6 +101,11 @@ final class Platform {
     tokenServiceEnv.put("WEBASE_TOKEN_ENCRYPTION_SECRET", RealmSettings.secret() + "-e2e");
     tokenServiceEnv.put("WEBASE_TOKEN_SIGNING_JWKS", signingKeys());
 
+    if (Boolean.getBoolean("e2e.trace-revocations")) {
+      // timestamps of every send (token-service) and eviction (gateways), to see where time goes
+      tokenServiceEnv.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_KAFKA_CORE", "TRACE");
+      common.put("LOGGING_LEVEL_COM_WEBASE_GATEWAY_APITOKEN", "DEBUG");
+    }
     Map<String, String> gateway = new LinkedHashMap<>(common);
     gateway.put("WEBASE_PORTAL_CLIENT_SECRET", keycloak.realm().portalClientSecret());
     gateway.put("WEBASE_GATEWAY_CLIENT_SECRET", keycloak.realm().gatewayClientSecret());

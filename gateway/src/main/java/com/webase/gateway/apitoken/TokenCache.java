@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TokenCache {
+
+  private static final Logger log = LoggerFactory.getLogger(TokenCache.class);
 
   private final Cache<String, Introspected> byHash;
   private final Cache<String, Instant> recentlyRevoked;
@@ -99,6 +103,7 @@ public class TokenCache {
     byHash.asMap().values().removeIf(entry -> entry.tokenId().equals(tokenId));
     meters.counter("webase.gateway.revocations.applied", "source", source).increment();
     Duration lag = revokedAt == null ? null : Duration.between(revokedAt, clock.instant());
+    log.debug("evicted token {} ({}), {} after it was recorded", tokenId, source, lag);
     if (lag != null && !lag.isNegative()) {
       Timer.builder("webase.gateway.revocation.lag")
           .tag("source", source)
