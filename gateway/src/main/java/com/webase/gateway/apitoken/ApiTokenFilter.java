@@ -114,6 +114,9 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
   }
 
   private Mono<Lookup> lookUp(String token, String key) {
+    if (cache.isRefused(key)) {
+      return Mono.just(Lookup.INACTIVE);
+    }
     Optional<Introspected> cached = cache.find(key);
     if (cached.isPresent()) {
       return Mono.just(new Lookup.Active(cached.get()));

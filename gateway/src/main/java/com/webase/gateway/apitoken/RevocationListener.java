@@ -64,9 +64,14 @@ public class RevocationListener implements ConsumerSeekAware, HealthIndicator {
     }
     if (decoded instanceof DecodedEvent.Known known) {
       switch (known.event()) {
-        case TokenRevoked revoked -> cache.evict(revoked.tokenId(), "event", revoked.occurredAt());
+        case TokenRevoked revoked ->
+            cache.evict(revoked.tokenId(), "event", revoked.occurredAt(), revoked.effectiveAt());
         case TokenRegenerated regenerated ->
-            cache.evict(regenerated.oldTokenId(), "event", regenerated.occurredAt());
+            cache.evict(
+                regenerated.oldTokenId(),
+                "event",
+                regenerated.occurredAt(),
+                regenerated.oldTokenValidUntil());
         default -> {}
       }
     }

@@ -33,6 +33,7 @@ public class TokenCache {
 
   private final Cache<String, Introspected> byHash;
   private final Cache<String, Instant> recentlyRevoked;
+  private final Cache<String, String> refused;
   private final Clock clock;
   private final Duration margin;
   private final Counter hits;
@@ -54,6 +55,11 @@ public class TokenCache {
             .maximumSize(properties.cacheMaxEntries())
             .expireAfterWrite(ttl)
             .build();
+    this.refused =
+        Caffeine.newBuilder()
+            .maximumSize(properties.cacheMaxEntries())
+            .expireAfterWrite(ttl)
+            .build();
     this.hits = Counter.builder("webase.gateway.token.cache").tag("result", "hit").register(meters);
     this.misses =
         Counter.builder("webase.gateway.token.cache").tag("result", "miss").register(meters);
@@ -69,6 +75,14 @@ public class TokenCache {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  /**
+   * Whether this token is known to be revoked (see {@link #evict(String, String, Instant,
+   * Instant)}).
+   */
+  public boolean isRefused(String key) {
+    return refused.getIfPresent(key) != null;
   }
 
   /** A remembered answer whose JWT still has at least the margin left. */
@@ -97,10 +111,30 @@ public class TokenCache {
    * @param revokedAt when the revocation was recorded, for the lag metric; null if unknown
    */
   public void evict(String tokenId, String source, Instant revokedAt) {
+    evict(tokenId, source, revokedAt, null);
+  }
+
+  /**
+   * Forgets a token at once and, when it is dead already ({@code deadFrom} not in the future),
+   * remembers its hash as refused: the next request with it is refused here, without asking
+   * token-service. A token in a grace period is only forgotten.
+   */
+  public void evict(String tokenId, String source, Instant revokedAt, Instant deadFrom) {
     recentlyRevoked.put(tokenId, clock.instant());
+    boolean dead = deadFrom != null && !deadFrom.isAfter(clock.instant());
     // a scan, not an index: revocations are rare (people's actions), and an index kept beside the
     // cache can lose an entry to a removal racing a re-insert, which would keep a revoked token
-    byHash.asMap().values().removeIf(entry -> entry.tokenId().equals(tokenId));
+    byHash
+        .asMap()
+        .entrySet()
+        .removeIf(
+            entry -> {
+              boolean match = entry.getValue().tokenId().equals(tokenId);
+              if (match && dead) {
+                refused.put(entry.getKey(), tokenId);
+              }
+              return match;
+            });
     meters.counter("webase.gateway.revocations.applied", "source", source).increment();
     Duration lag = revokedAt == null ? null : Duration.between(revokedAt, clock.instant());
     log.debug("evicted token {} ({}), {} after it was recorded", tokenId, source, lag);
