@@ -45,6 +45,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem = problems.problem(e.status(), e.slug(), e.title(), e.getMessage());
     e.properties().forEach(problem::setProperty);
     return ResponseEntity.status(e.status())
+        .headers(h -> e.headers().forEach(h::set))
         .contentType(ProblemResponses.PROBLEM_JSON)
         .body(problem);
   }

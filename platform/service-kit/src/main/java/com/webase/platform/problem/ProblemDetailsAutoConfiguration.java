@@ -2,11 +2,15 @@ package com.webase.platform.problem;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /** RFC 9457 problem details for every error a service returns. */
 @AutoConfiguration(
@@ -18,6 +22,21 @@ public class ProblemDetailsAutoConfiguration {
       @Value("${webase.problems.type-base:https://webase.dev/problems/}") String typeBase,
       JsonMapper json) {
     return new ProblemResponses(typeBase, json);
+  }
+
+  /**
+   * A request body means what it says: a number or a boolean where text is expected is refused (the
+   * field is named) rather than quietly turned into text, so {@code {"name": 5}} is a 400.
+   */
+  @Bean
+  JsonMapperBuilderCustomizer strictTextFields() {
+    return builder ->
+        builder.withCoercionConfig(
+            LogicalType.Textual,
+            text ->
+                text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
   }
 
   @Bean

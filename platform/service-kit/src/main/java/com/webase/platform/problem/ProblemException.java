@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
   private final String slug;
   private final String title;
   private final Map<String, Object> properties;
+  private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   public ProblemException(HttpStatus status, String slug, String title, String detail) {
     this(status, slug, title, detail, Map.of());
@@ -37,6 +38,21 @@ public class ProblemException extends RuntimeException {
         "Invalid request",
         "The request has 1 invalid field(s).",
         Map.of("errors", List.of(new ProblemResponses.FieldError(field, reason))));
+  }
+
+  /**
+   * Adds a response header, e.g. {@code Retry-After} on a 429 or 503.
+   *
+   * @return this problem
+   */
+  public ProblemException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  /** Response headers that go with the problem. */
+  public Map<String, String> headers() {
+    return Map.copyOf(headers);
   }
 
   public HttpStatus status() {

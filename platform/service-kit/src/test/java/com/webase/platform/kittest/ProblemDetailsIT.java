@@ -65,6 +65,23 @@ class ProblemDetailsIT {
   }
 
   @Test
+  void aNumberOrBooleanWhereTextBelongsIsRefusedNotTurnedIntoText() throws Exception {
+    for (String value : new String[] {"5", "2.5", "true"}) {
+      var response =
+          send(
+              "POST",
+              "/api/v1/greetings",
+              "{\"name\":" + value + ",\"times\":1}",
+              "application/json");
+      assertProblem(response, 400, "validation");
+      assertThat(response.body())
+          .as(value)
+          .contains("\"field\":\"name\"")
+          .contains("must be a string");
+    }
+  }
+
+  @Test
   void anUnknownFieldIsNamed() throws Exception {
     var response =
         send(
