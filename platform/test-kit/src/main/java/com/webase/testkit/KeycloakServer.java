@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -320,6 +321,208 @@ public final class KeycloakServer implements AutoCloseable {
     return sessions.size();
   }
 
+  /** Where {@link #browserLogin} pretends to be redirected back to; nothing listens there. */
+  public static final String BROWSER_CALLBACK = "http://localhost:1/callback";
+
+  /**
+   * Adds a public client with the authorization-code flow and the platform audience, for tests that
+   * need a person's token as the portal gets it (with {@code auth_time} and a session id, which the
+   * password grant does not give).
+   */
+  public void createBrowserClient(String clientId) {
+    String body =
+        JSON.writeValueAsString(
+            Map.of(
+                "clientId",
+                clientId,
+                "enabled",
+                true,
+                "publicClient",
+                true,
+                "standardFlowEnabled",
+                true,
+                "directAccessGrantsEnabled",
+                false,
+                "redirectUris",
+                List.of(BROWSER_CALLBACK),
+                "protocolMappers",
+                List.of(
+                    Map.of(
+                        "name",
+                        "webase-services-audience",
+                        "protocol",
+                        "openid-connect",
+                        "protocolMapper",
+                        "oidc-audience-mapper",
+                        "config",
+                        Map.of(
+                            "included.custom.audience",
+                            RealmSettings.AUDIENCE,
+                            "access.token.claim",
+                            "true")))));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(adminUrl("/clients")))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    if (response.statusCode() != 201 && response.statusCode() != 409) {
+      throw new IllegalStateException(
+          "could not create client " + clientId + ": " + response.statusCode());
+    }
+  }
+
+  /**
+   * Logs in the way a browser does — the realm's real login page, the form posted, the code
+   * exchanged — on a client made by {@link #createBrowserClient}. Each call is a new Keycloak
+   * session.
+   *
+   * @return the token response ({@code access_token}, {@code refresh_token}, …)
+   * @throws IllegalStateException when Keycloak does not log the user in
+   */
+  public JsonNode browserLogin(String clientId, String username, String password) {
+    // cookies by hand: java.net.CookieManager refuses cookies of a host without a dot (localhost)
+    Map<String, String> cookies = new LinkedHashMap<>();
+    String authorize =
+        issuer()
+            + "/protocol/openid-connect/auth?response_type=code&scope=openid&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + "&redirect_uri="
+            + URLEncoder.encode(BROWSER_CALLBACK, StandardCharsets.UTF_8);
+    HttpResponse<String> loginPage = send(HttpRequest.newBuilder(URI.create(authorize)).build());
+    keepCookies(loginPage, cookies);
+    String page = loginPage.body();
+    var action = java.util.regex.Pattern.compile("action=\"([^\"]+)\"").matcher(page);
+    if (!action.find()) {
+      throw new IllegalStateException("no login form on Keycloak's page");
+    }
+    HttpResponse<String> posted =
+        send(
+            HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                        .map(c -> c.getKey() + "=" + c.getValue())
+                        .collect(Collectors.joining("; ")))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form(Map.of("username", username, "password", password))))
+                .build());
+    String location = posted.headers().firstValue("Location").orElse("");
+    var code = java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(location);
+    if (posted.statusCode() != 302 || !location.startsWith(BROWSER_CALLBACK) || !code.find()) {
+      String body = posted.body();
+      var message =
+          java.util.regex.Pattern.compile(
+                  "(?s)<span[^>]*(kc-feedback-text|input-error)[^>]*>(.*?)</span>")
+              .matcher(body);
+      throw new IllegalStateException(
+          "Keycloak did not log "
+              + username
+              + " in: "
+              + posted.statusCode()
+              + " "
+              + location
+              + (message.find() ? " " + message.group(2).strip() : " " + body.length() + " bytes"));
+    }
+    HttpResponse<String> tokens =
+        postForm(
+            tokenEndpoint(),
+            Map.of(
+                "grant_type",
+                "authorization_code",
+                "client_id",
+                clientId,
+                "code",
+                URLDecoder.decode(code.group(1), StandardCharsets.UTF_8),
+                "redirect_uri",
+                BROWSER_CALLBACK));
+    if (tokens.statusCode() != 200) {
+      throw new IllegalStateException("code exchange refused: " + tokens.statusCode());
+    }
+    return JSON.readTree(tokens.body());
+  }
+
+  private static void keepCookies(HttpResponse<?> response, Map<String, String> cookies) {
+    for (String header : response.headers().allValues("Set-Cookie")) {
+      String pair = header.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      }
+    }
+  }
+
+  /** Whether a refresh token still works, i.e. its Keycloak session is alive. */
+  public boolean refreshWorks(String clientId, String refreshToken) {
+    return postForm(
+                tokenEndpoint(),
+                Map.of(
+                    "grant_type", "refresh_token",
+                    "client_id", clientId,
+                    "refresh_token", refreshToken))
+            .statusCode()
+        == 200;
+  }
+
+  /**
+   * Creates an enabled user with a verified email (also its username, as in the realm) and a
+   * password.
+   *
+   * @return the user's id
+   */
+  public String createUser(String email, String password, String firstName, String lastName) {
+    String body =
+        JSON.writeValueAsString(
+            Map.of(
+                "username", email,
+                "email", email,
+                "emailVerified", true,
+                "enabled", true,
+                "firstName", firstName,
+                "lastName", lastName,
+                "credentials",
+                    List.of(Map.of("type", "password", "value", password, "temporary", false))));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(adminUrl("/users")))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(
+          "could not create user " + email + ": " + response.statusCode() + " " + response.body());
+    }
+    String location = response.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /** The admin API's representation of a user, or null when there is none with this id. */
+  public JsonNode user(String userId) {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(adminUrl("/users/" + userId)))
+                .header("Authorization", "Bearer " + adminToken())
+                .build());
+    return response.statusCode() == 404 ? null : JSON.readTree(response.body());
+  }
+
+  /** The realm's user profile configuration (attributes and their validators). */
+  public JsonNode userProfile() {
+    return JSON.readTree(
+        send(HttpRequest.newBuilder(URI.create(adminUrl("/users/profile")))
+                .header("Authorization", "Bearer " + adminToken())
+                .build())
+            .body());
+  }
+
+  private String adminUrl(String path) {
+    return url + "/admin/realms/" + RealmSettings.REALM + path;
+  }
+
   /** An access token of the master realm's admin, for the admin REST API. */
   public String adminToken() {
     HttpResponse<String> response =
@@ -363,24 +566,30 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   private HttpResponse<String> postForm(String endpoint, Map<String, String> form) {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
     return send(
         HttpRequest.newBuilder(URI.create(endpoint))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .POST(HttpRequest.BodyPublishers.ofString(form(form)))
             .build());
   }
 
+  private static String form(Map<String, String> form) {
+    return form.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
   private HttpResponse<String> send(HttpRequest request) {
+    return send(http, request);
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -55,6 +55,10 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
         KeycloakServer keycloak = RealServers.keycloak();
         properties.put("webase.security.issuers.keycloak.issuer-uri", keycloak.issuer());
         properties.put("webase.security.issuers.keycloak.jwk-set-uri", keycloak.jwkSetUri());
+        // account-service's admin access (other services ignore these)
+        properties.put("webase.keycloak.url", keycloak.url());
+        properties.put(
+            "webase.keycloak.client-secret", keycloak.realm().accountServiceClientSecret());
       }
       env.getPropertySources().addFirst(new MapPropertySource("webase-real-servers", properties));
       RealServers.closeBeforeStopping(context::close, context::isActive);
