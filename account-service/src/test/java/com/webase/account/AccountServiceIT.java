@@ -1,10 +1,11 @@
 package com.webase.account;
 
+import com.webase.account.support.AccountServiceTest;
 import com.webase.testkit.spring.ServiceFoundationTests;
-import com.webase.testkit.spring.WebaseServiceTest;
 
 /**
- * account-service starts on real PostgreSQL and Kafka, migrates its database and reports health.
+ * account-service starts on real PostgreSQL, Kafka and Keycloak, migrates its database and reports
+ * health.
  */
-@WebaseServiceTest
+@AccountServiceTest
 class AccountServiceIT extends ServiceFoundationTests {}

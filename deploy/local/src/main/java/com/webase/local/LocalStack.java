@@ -172,6 +172,9 @@ public final class LocalStack {
       // one local instance: a signing key per process is enough (JWTs live 5 minutes)
       env.put("WEBASE_TOKEN_SIGNING_GENERATE_IF_MISSING", "true");
     }
+    if (name.equals("account-service")) {
+      env.put("WEBASE_ACCOUNT_CLIENT_SECRET", secrets.getProperty("account-client-secret"));
+    }
     if (name.equals("gateway")) {
       env.put("WEBASE_PORTAL_CLIENT_SECRET", secrets.getProperty("portal-client-secret"));
       env.put("WEBASE_GATEWAY_CLIENT_SECRET", secrets.getProperty("gateway-client-secret"));

@@ -1,0 +1,171 @@
+package com.webase.account.profile;
+
+import com.webase.account.accounts.Account;
+import com.webase.account.accounts.AccountProvisioning;
+import com.webase.account.confirmation.SensitiveActions;
+import com.webase.account.email.EmailAddress;
+import com.webase.account.email.EmailChanges;
+import com.webase.platform.problem.ProblemException;
+import com.webase.platform.problem.ProblemResponses;
+import com.webase.platform.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET/PATCH/DELETE /api/v1/account}: the profile in Account Settings. */
+@RestController
+@RequestMapping("/api/v1/account")
+class AccountController {
+
+  private final AccountProvisioning provisioning;
+  private final ProfileUpdates profileUpdates;
+  private final EmailChanges emailChanges;
+  private final SensitiveActions sensitiveActions;
+  private final AccountDeletion deletion;
+
+  AccountController(
+      AccountProvisioning provisioning,
+      ProfileUpdates profileUpdates,
+      EmailChanges emailChanges,
+      SensitiveActions sensitiveActions,
+      AccountDeletion deletion) {
+    this.provisioning = provisioning;
+    this.profileUpdates = profileUpdates;
+    this.emailChanges = emailChanges;
+    this.sensitiveActions = sensitiveActions;
+    this.deletion = deletion;
+  }
+
+  @GetMapping
+  ResponseEntity<AccountView> show(Caller caller, @AuthenticationPrincipal Jwt jwt) {
+    return view(provisioning.accountOf(caller, jwt));
+  }
+
+  /**
+   * Changes the name (at once) and/or asks for a new email address (pending until verified; needs a
+   * recent login or {@code currentPassword}). Everything is validated before anything changes.
+   */
+  @PatchMapping
+  ResponseEntity<AccountView> update(
+      Caller caller, @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) Patch patch) {
+    if (patch == null || (patch.name() == null && patch.email() == null)) {
+      throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          "validation",
+          "Invalid request",
+          "Give name and/or email.",
+          Map.of(
+              "errors",
+              List.of(new ProblemResponses.FieldError("(body)", "needs name and/or email"))));
+    }
+    List<ProblemResponses.FieldError> errors = new ArrayList<>();
+    String name = patch.name() == null ? null : DisplayName.normalise(patch.name());
+    if (name != null) {
+      DisplayName.problemWith(name)
+          .ifPresent(reason -> errors.add(new ProblemResponses.FieldError("name", reason)));
+    }
+    String email = patch.email() == null ? null : patch.email().strip();
+    if (email != null) {
+      EmailAddress.problemWith(email)
+          .ifPresent(reason -> errors.add(new ProblemResponses.FieldError("email", reason)));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          "validation",
+          "Invalid request",
+          "The request has " + errors.size() + " invalid field(s).",
+          Map.of("errors", errors));
+    }
+    Account account = provisioning.accountOf(caller, jwt);
+    if (email != null) {
+      // the sensitive part is checked before anything changes, the name included
+      sensitiveActions.confirm(caller, account, patch.currentPassword());
+    }
+    if (name != null) {
+      profileUpdates.rename(account, name);
+    }
+    if (email != null) {
+      emailChanges.request(account, EmailAddress.normalise(email));
+    }
+    return view(provisioning.accountOf(caller, jwt));
+  }
+
+  /** Deletes the account; needs a recent login or {@code currentPassword} in the body. */
+  @DeleteMapping
+  ResponseEntity<Void> delete(
+      Caller caller,
+      @AuthenticationPrincipal Jwt jwt,
+      @RequestBody(required = false) DeleteRequest request,
+      HttpServletRequest raw) {
+    // Spring reads an optional DELETE body only when it is JSON and ignores any other: a body we
+    // cannot read must not be taken as "no password given"
+    if (request == null && hasBody(raw) && !isJson(raw.getContentType())) {
+      throw new ProblemException(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "unsupported-media-type",
+          "Unsupported media type",
+          "Send the body as application/json, or no body.");
+    }
+    Account account = provisioning.accountOf(caller, jwt);
+    sensitiveActions.confirm(caller, account, request == null ? null : request.currentPassword());
+    deletion.delete(account);
+    return ResponseEntity.noContent().build();
+  }
+
+  private static boolean hasBody(HttpServletRequest request) {
+    return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      return MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
+  }
+
+  private ResponseEntity<AccountView> view(Account account) {
+    var pending = emailChanges.pending(account.id()).orElse(null);
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(
+            new AccountView(
+                account.id(),
+                account.name(),
+                account.email(),
+                account.emailVerified(),
+                pending,
+                account.createdAt()));
+  }
+
+  record Patch(String name, String email, String currentPassword) {}
+
+  record DeleteRequest(String currentPassword) {}
+
+  record AccountView(
+      String id,
+      String name,
+      String email,
+      boolean emailVerified,
+      EmailChanges.PendingEmail pendingEmail,
+      Instant createdAt) {}
+}
