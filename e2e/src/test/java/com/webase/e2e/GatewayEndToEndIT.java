@@ -69,6 +69,10 @@ class GatewayEndToEndIT {
       assertThat(platform.keycloak.sessionCount(RealmSettings.DEMO_EMAIL))
           .isEqualTo(sessionsBefore + 1);
 
+      var account = browser.send("GET", "/api/v1/account", null, false);
+      assertThat(account.status()).isEqualTo(200);
+      assertThat(account.json().get("email").asString()).isEqualTo(RealmSettings.DEMO_EMAIL);
+
       var shown = browser.send("GET", "/api/v1/tokens/default", null, false);
       assertThat(shown.status()).isEqualTo(200);
       String token = remember(shown.json().get("token").asString());
@@ -91,6 +95,7 @@ class GatewayEndToEndIT {
       assertThat(browser.session().get("authenticated").asBoolean()).isFalse();
       assertThat(browser.send("GET", "/api/v1/tokens/default", null, false).status())
           .isEqualTo(401);
+      assertThat(browser.send("GET", "/api/v1/account", null, false).status()).isEqualTo(401);
       assertThat(platform.keycloak.sessionCount(RealmSettings.DEMO_EMAIL))
           .as("the Keycloak session ended too")
           .isEqualTo(sessionsBefore);

@@ -29,6 +29,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code token-service-2} ({@link #introspectionOfB}) — a second replica (same database, keys
  *       and secret) that only gateway B introspects with, so a test can take B's introspection away
  *       while the route behind B still answers: no other service has an API-token endpoint yet;
+ *   <li>{@code account-service} ({@link #accountService}) — the account routes of both gateways
+ *       lead here; it administers the test Keycloak's users;
  *   <li>{@code gateway-a} and {@code gateway-b} — two instances, each with its own revocation
  *       consumer group. A has a small per-token quota (30 a minute) for the rate-limit test.
  * </ul>
@@ -47,6 +49,7 @@ final class Platform {
   final KeycloakServer keycloak;
   final PostgresServer postgres;
   final ServiceProcess tokenService;
+  final ServiceProcess accountService;
   final ServiceProcess gatewayA;
   final ServiceProcess gatewayB;
   final Path logs;
@@ -76,9 +79,11 @@ final class Platform {
     postgres = RealServers.postgres();
     KafkaServer kafka = RealServers.kafka();
     postgres.createDatabase("token_service");
+    postgres.createDatabase("account_service");
     keycloak = keycloakStarting.join();
 
     int tokenPort = Ports.free();
+    int accountPort = Ports.free();
     introspectionPortOfB = Ports.free();
     int gatewayAPort = Ports.free();
     int gatewayBPort = Ports.free();
@@ -92,8 +97,8 @@ final class Platform {
     common.put("WEBASE_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     common.put("WEBASE_KEYCLOAK_URL", keycloak.url());
     common.put("WEBASE_TOKEN_SERVICE_URL", "http://localhost:" + tokenPort);
-    for (String other :
-        List.of("ACCOUNT_SERVICE", "APPS_SERVICE", "RECORDS_SERVICE", "NOTIFICATION_SERVICE")) {
+    common.put("WEBASE_ACCOUNT_SERVICE_URL", "http://localhost:" + accountPort);
+    for (String other : List.of("APPS_SERVICE", "RECORDS_SERVICE", "NOTIFICATION_SERVICE")) {
       common.put("WEBASE_" + other + "_URL", "http://localhost:" + nobody);
     }
 
@@ -122,6 +127,10 @@ final class Platform {
 
     tokenService =
         remember(start(root, "token-service", "token-service", tokenPort, tokenServiceEnv));
+    Map<String, String> accountEnv = new LinkedHashMap<>(common);
+    accountEnv.put("WEBASE_ACCOUNT_CLIENT_SECRET", keycloak.realm().accountServiceClientSecret());
+    accountService =
+        remember(start(root, "account-service", "account-service", accountPort, accountEnv));
     introspectionOfB =
         remember(
             start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));
@@ -133,7 +142,8 @@ final class Platform {
     keycloak.allowPortalAt(gatewayA.url());
     RealServers.closeBeforeStopping(this::stopAll, () -> !all.isEmpty());
     System.out.printf(
-        "[e2e] token-service ×2, gateway ×2 ready in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+        "[e2e] token-service ×2, account-service, gateway ×2 ready in %.1f s%n",
+        (System.nanoTime() - begin) / 1e9);
   }
 
   /** Stops the replica gateway B introspects with. */
