@@ -25,18 +25,23 @@ public class ProblemDetailsAutoConfiguration {
   }
 
   /**
-   * A request body means what it says: a number or a boolean where text is expected is refused (the
-   * field is named) rather than quietly turned into text, so {@code {"name": 5}} is a 400.
+   * A request body means what it says: a number or a boolean where text is expected, or a number
+   * where true/false is, is refused (the field is named) rather than quietly converted, so {@code
+   * {"name": 5}} and {@code {"enabled": 0}} are 400s.
    */
   @Bean
   JsonMapperBuilderCustomizer strictTextFields() {
     return builder ->
-        builder.withCoercionConfig(
-            LogicalType.Textual,
-            text ->
-                text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        builder
+            .withCoercionConfig(
+                LogicalType.Textual,
+                text ->
+                    text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Boolean,
+                bool -> bool.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
   }
 
   @Bean
