@@ -1,7 +1,9 @@
 package com.webase.notification;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /**
  * notification-service: see DESIGN §7. Features live in packages beside this class, one per
@@ -9,6 +11,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class NotificationServiceApplication {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
 
   public static void main(String[] args) {
     SpringApplication.run(NotificationServiceApplication.class, args);

@@ -1,11 +1,11 @@
 package com.webase.notification;
 
+import com.webase.notification.support.NotificationServiceTest;
 import com.webase.testkit.spring.ServiceFoundationTests;
-import com.webase.testkit.spring.WebaseServiceTest;
 
 /**
- * notification-service starts on real PostgreSQL and Kafka, migrates its database and reports
+ * notification-service starts on real PostgreSQL, Kafka and SMTP, migrates its database and reports
  * health.
  */
-@WebaseServiceTest
+@NotificationServiceTest
 class NotificationServiceIT extends ServiceFoundationTests {}

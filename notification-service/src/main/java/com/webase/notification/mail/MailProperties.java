@@ -1,0 +1,39 @@
+package com.webase.notification.mail;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Mail delivery.
+ *
+ * @param from the sender, e.g. {@code Webase <no-reply@webase.dev>}
+ * @param portalUrl the public URL of the portal, which every link in a mail starts with
+ * @param firstRetry the wait after the first failed attempt; it doubles with each failure
+ * @param maxRetry the longest wait between two attempts
+ * @param maxAttempts after this many failures a mail is given up (status {@code failed})
+ * @param batchSize how many due mails one round of the delivery loop sends
+ */
+@ConfigurationProperties("webase.notifications.mail")
+public record MailProperties(
+    String from,
+    String portalUrl,
+    Duration firstRetry,
+    Duration maxRetry,
+    Integer maxAttempts,
+    Integer batchSize) {
+
+  public MailProperties {
+    from = from == null ? "Webase <no-reply@webase.local>" : from;
+    portalUrl = portalUrl == null ? "http://localhost:8080" : portalUrl.replaceAll("/+$", "");
+    firstRetry = firstRetry == null ? Duration.ofSeconds(1) : firstRetry;
+    maxRetry = maxRetry == null ? Duration.ofMinutes(5) : maxRetry;
+    maxAttempts = maxAttempts == null ? 300 : maxAttempts;
+    batchSize = batchSize == null ? 50 : batchSize;
+  }
+
+  /** The wait before attempt {@code failures + 1}. */
+  Duration backOff(int failures) {
+    long millis = firstRetry.toMillis() << Math.min(failures - 1, 20);
+    return Duration.ofMillis(Math.min(millis, maxRetry.toMillis()));
+  }
+}

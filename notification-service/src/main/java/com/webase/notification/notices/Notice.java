@@ -1,0 +1,23 @@
+package com.webase.notification.notices;
+
+import java.util.Map;
+
+/** What an event turns into: an email, an in-app notification, or both. */
+public sealed interface Notice {
+
+  /**
+   * An email from a template ({@code mail/<template>.{txt,html}.mustache}).
+   *
+   * @param accountId whose email it is (for the record and the preferences)
+   * @param preference the preference that may switch it off, or null for security mail, which
+   *     always goes out
+   * @param model the values the template shows; every one is escaped in the HTML part
+   */
+  record Email(
+      String template, String accountId, String to, String preference, Map<String, Object> model)
+      implements Notice {}
+
+  /** An entry in the person's notification list. */
+  record InApp(String accountId, String kind, String title, String body, String link)
+      implements Notice {}
+}

@@ -1,0 +1,62 @@
+package com.webase.notification.preferences;
+
+import com.webase.platform.problem.ProblemException;
+import com.webase.platform.problem.ProblemResponses;
+import com.webase.platform.security.Caller;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET/PUT /api/v1/notifications/preferences}: {@code welcomeEmail} may be switched off;
+ * {@code securityEmail} is always true and a PUT that says otherwise is refused.
+ */
+@RestController
+@RequestMapping("/api/v1/notifications/preferences")
+class PreferencesController {
+
+  private final Preferences preferences;
+
+  PreferencesController(Preferences preferences) {
+    this.preferences = preferences;
+  }
+
+  @GetMapping
+  View show(Caller caller) {
+    return View.of(preferences.of(caller.userId()));
+  }
+
+  @PutMapping
+  View replace(Caller caller, @RequestBody Update update) {
+    if (Boolean.FALSE.equals(update.securityEmail())) {
+      throw new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          "security-email-required",
+          "Security email cannot be switched off",
+          "Mails about your account's security (email, password and token changes) always go"
+              + " out; they are how you learn that someone else acts for you.",
+          Map.of(
+              "errors",
+              List.of(new ProblemResponses.FieldError("securityEmail", "cannot be switched off"))));
+    }
+    if (update.welcomeEmail() == null) {
+      throw ProblemException.invalid("welcomeEmail", "is required (true or false)");
+    }
+    Preferences.Choices choices = new Preferences.Choices(update.welcomeEmail());
+    preferences.save(caller.userId(), choices);
+    return View.of(choices);
+  }
+
+  record Update(Boolean welcomeEmail, Boolean securityEmail) {}
+
+  record View(boolean welcomeEmail, boolean securityEmail) {
+    static View of(Preferences.Choices choices) {
+      return new View(choices.welcomeEmail(), true);
+    }
+  }
+}
