@@ -72,6 +72,92 @@ class AccountEndToEndIT {
     }
   }
 
+  @Test
+  void theVerificationMailsLinkWorksThroughTheGatewayAndTheOldAddressIsToldOnce() throws Exception {
+    String email = "e2e-mail-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String password = "quilt harbour " + UUID.randomUUID();
+    platform.keycloak.createUser(email, password, "Mia", "Mailer");
+    String newEmail = "e2e-moved-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+    try (PortalSession browser = PortalSession.logIn(a, email, password)) {
+      browser.ok("GET", "/api/v1/account");
+      var requested = browser.write("PATCH", "/api/v1/account", "{\"email\":\"" + newEmail + "\"}");
+      assertThat(requested.status()).isEqualTo(200);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(newEmail).size() == 1);
+      String text = textOf(mailsTo(newEmail).getFirst());
+      var link =
+          java.util.regex.Pattern.compile("http://\\S+/verify-email\\.html#\\S+").matcher(text);
+      assertThat(link.find()).as("a verification link in:\n" + text).isTrue();
+      assertThat(link.group()).startsWith(a + "/");
+
+      // the person opens the link in a browser (another one: no session) and confirms
+      try (org.htmlunit.WebClient other = new org.htmlunit.WebClient()) {
+        org.htmlunit.html.HtmlPage page = other.getPage(link.group());
+        page.getHtmlElementById("confirm").click();
+        other.waitForBackgroundJavaScript(10_000);
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> page.getHtmlElementById("result").getTextContent().startsWith("Done"));
+        assertThat(page.getHtmlElementById("result").getTextContent()).contains(newEmail);
+      }
+
+      assertThat(browser.ok("GET", "/api/v1/account").get("email").asString()).isEqualTo(newEmail);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  mailsTo(email).stream()
+                      .anyMatch(m -> subjectOf(m).equals("Your Webase email address was changed")));
+      // exactly one verification mail and one notice, however long we wait
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  mailsTo(newEmail).size() == 1
+                      && mailsTo(email).stream()
+                              .filter(m -> subjectOf(m).contains("email address was changed"))
+                              .count()
+                          == 1);
+      String notice =
+          textOf(
+              mailsTo(email).stream()
+                  .filter(m -> subjectOf(m).contains("email address was changed"))
+                  .findFirst()
+                  .orElseThrow());
+      assertThat(notice).contains(newEmail).doesNotContain("verify-email.html");
+    }
+  }
+
+  private static java.util.List<jakarta.mail.internet.MimeMessage> mailsTo(String address) {
+    return com.webase.testkit.RealServers.smtp().receivedFor(address);
+  }
+
+  private static String subjectOf(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String textOf(jakarta.mail.Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    if (part.isMimeType("multipart/*")) {
+      var multipart = (jakarta.mail.Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = textOf(multipart.getBodyPart(i));
+        if (text != null) {
+          return text;
+        }
+      }
+    }
+    return null;
+  }
+
   private String newEmailOf(String userId) {
     return platform.keycloak.user(userId).get("email").asString();
   }

@@ -31,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
  *       while the route behind B still answers: no other service has an API-token endpoint yet;
  *   <li>{@code account-service} ({@link #accountService}) — the account routes of both gateways
  *       lead here; it administers the test Keycloak's users;
+ *   <li>{@code notification-service} — mails through the test JVM's SMTP server ({@link
+ *       RealServers#smtp()}), with links to gateway A;
  *   <li>{@code gateway-a} and {@code gateway-b} — two instances, each with its own revocation
  *       consumer group. A has a small per-token quota (30 a minute) for the rate-limit test.
  * </ul>
@@ -80,10 +82,12 @@ final class Platform {
     KafkaServer kafka = RealServers.kafka();
     postgres.createDatabase("token_service");
     postgres.createDatabase("account_service");
+    postgres.createDatabase("notification_service");
     keycloak = keycloakStarting.join();
 
     int tokenPort = Ports.free();
     int accountPort = Ports.free();
+    int notificationPort = Ports.free();
     introspectionPortOfB = Ports.free();
     int gatewayAPort = Ports.free();
     int gatewayBPort = Ports.free();
@@ -98,7 +102,8 @@ final class Platform {
     common.put("WEBASE_KEYCLOAK_URL", keycloak.url());
     common.put("WEBASE_TOKEN_SERVICE_URL", "http://localhost:" + tokenPort);
     common.put("WEBASE_ACCOUNT_SERVICE_URL", "http://localhost:" + accountPort);
-    for (String other : List.of("APPS_SERVICE", "RECORDS_SERVICE", "NOTIFICATION_SERVICE")) {
+    common.put("WEBASE_NOTIFICATION_SERVICE_URL", "http://localhost:" + notificationPort);
+    for (String other : List.of("APPS_SERVICE", "RECORDS_SERVICE")) {
       common.put("WEBASE_" + other + "_URL", "http://localhost:" + nobody);
     }
 
@@ -131,6 +136,17 @@ final class Platform {
     accountEnv.put("WEBASE_ACCOUNT_CLIENT_SECRET", keycloak.realm().accountServiceClientSecret());
     accountService =
         remember(start(root, "account-service", "account-service", accountPort, accountEnv));
+    Map<String, String> notificationEnv = new LinkedHashMap<>(common);
+    notificationEnv.put("WEBASE_SMTP_HOST", RealServers.smtp().host());
+    notificationEnv.put("WEBASE_SMTP_PORT", Integer.toString(RealServers.smtp().port()));
+    notificationEnv.put("WEBASE_PORTAL_URL", "http://localhost:" + gatewayAPort);
+    remember(
+        start(
+            root,
+            "notification-service",
+            "notification-service",
+            notificationPort,
+            notificationEnv));
     introspectionOfB =
         remember(
             start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));
@@ -142,7 +158,7 @@ final class Platform {
     keycloak.allowPortalAt(gatewayA.url());
     RealServers.closeBeforeStopping(this::stopAll, () -> !all.isEmpty());
     System.out.printf(
-        "[e2e] token-service ×2, account-service, gateway ×2 ready in %.1f s%n",
+        "[e2e] token-service ×2, account-service, notification-service, gateway ×2 ready in %.1f s%n",
         (System.nanoTime() - begin) / 1e9);
   }
 

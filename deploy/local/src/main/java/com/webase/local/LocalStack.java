@@ -34,6 +34,7 @@ public final class LocalStack {
   static final int KAFKA = 9092;
   static final int KAFKA_CONTROLLER = 9093;
   static final int SMTP = 2525;
+  static final int MAILBOX = 8025;
   static final int KEYCLOAK = 8180;
   static final int KEYCLOAK_MANAGEMENT = 9180;
   static final String DEMO_PASSWORD = "webase-demo-2026";
@@ -76,6 +77,7 @@ public final class LocalStack {
     Properties secrets = secrets();
 
     SmtpServer smtp = remember(SmtpServer.start(SMTP));
+    remember(DevMailbox.start(MAILBOX, smtp));
     CompletableFuture<KafkaServer> kafka =
         CompletableFuture.supplyAsync(
             () -> remember(KafkaServer.startLocal(data.resolve("kafka"), KAFKA, KAFKA_CONTROLLER)));
@@ -128,7 +130,8 @@ public final class LocalStack {
           Portal login            http://localhost:%d/oauth2/authorization/keycloak  (then /session)
           Keycloak (login)        %s   admin console: %s/admin  (admin / see %s)
           Demo login              %s / %s
-          SMTP server             localhost:%d (every email of the stack lands here)
+          Mailbox (dev)           http://localhost:%d  (every email of the stack, with its links)
+          SMTP server             localhost:%d
           PostgreSQL              localhost:%d (user postgres, one database per service)
           Kafka                   localhost:%d
           Services                %s
@@ -144,6 +147,7 @@ public final class LocalStack {
         data.resolve("secrets.properties"),
         RealmSettings.DEMO_EMAIL,
         DEMO_PASSWORD,
+        MAILBOX,
         SMTP,
         POSTGRES,
         KAFKA,
