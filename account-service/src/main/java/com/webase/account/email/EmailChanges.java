@@ -7,6 +7,7 @@ import com.webase.account.identity.KeycloakUsers;
 import com.webase.events.account.EmailChangeRequested;
 import com.webase.events.account.EmailChanged;
 import com.webase.platform.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,7 @@ public class EmailChanges {
   private final TransactionTemplate transactions;
   private final EmailChangeProperties properties;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   EmailChanges(
       Accounts accounts,
@@ -46,7 +48,9 @@ public class EmailChanges {
       ApplicationEventPublisher events,
       TransactionTemplate transactions,
       EmailChangeProperties properties,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.accounts = accounts;
     this.keycloak = keycloak;
     this.activity = activity;
@@ -112,6 +116,7 @@ public class EmailChanges {
               .update();
           activity.record(locked.id(), "email-change-requested", newEmail, now);
           announce(locked, newEmail, secret, expiresAt, now);
+          count("requested");
           return new PendingEmail(newEmail, now, expiresAt);
         });
   }
@@ -145,6 +150,7 @@ public class EmailChanges {
                   locked.id())
               .update();
           announce(locked, pending.newEmail(), secret, expiresAt, now);
+          count("resent");
           return new PendingEmail(pending.newEmail(), pending.requestedAt(), expiresAt);
         });
   }
@@ -161,6 +167,7 @@ public class EmailChanges {
               .param(account.id())
               .update();
           activity.record(account.id(), "email-change-cancelled", pending.newEmail(), now);
+          count("cancelled");
         });
   }
 
@@ -172,6 +179,21 @@ public class EmailChanges {
    * @return the account's new address
    */
   public String verify(String secret) {
+    try {
+      String verified = verifyOrRefuse(secret);
+      count("verified");
+      return verified;
+    } catch (ProblemException e) {
+      count("refused");
+      throw e;
+    }
+  }
+
+  private void count(String step) {
+    meters.counter("webase.account.email.changes", "step", step).increment();
+  }
+
+  private String verifyOrRefuse(String secret) {
     if (!VerificationSecret.isWellFormed(secret)) {
       throw ProblemException.invalid("secret", "is not a verification secret from a Webase link");
     }

@@ -1,5 +1,6 @@
 package com.webase.account.identity;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.ClientBuilderWrapper;
@@ -43,11 +44,11 @@ class IdentityConfiguration {
   }
 
   @Bean
-  KeycloakUsers keycloakUsers(Keycloak admin, KeycloakProperties properties) {
+  KeycloakUsers keycloakUsers(Keycloak admin, KeycloakProperties properties, MeterRegistry meters) {
     var requests = new SimpleClientHttpRequestFactory();
     requests.setConnectTimeout(properties.connectTimeout());
     requests.setReadTimeout(properties.readTimeout());
     return new KeycloakUsers(
-        admin, properties, RestClient.builder().requestFactory(requests).build());
+        admin, properties, RestClient.builder().requestFactory(requests).build(), meters);
   }
 }

@@ -1,6 +1,7 @@
 package com.webase.account.identity;
 
 import com.webase.platform.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -42,11 +43,17 @@ public class KeycloakUsers {
   private final Keycloak admin;
   private final KeycloakProperties properties;
   private final RestClient tokenEndpoint;
+  private final MeterRegistry meters;
 
-  KeycloakUsers(Keycloak admin, KeycloakProperties properties, RestClient tokenEndpoint) {
+  KeycloakUsers(
+      Keycloak admin,
+      KeycloakProperties properties,
+      RestClient tokenEndpoint,
+      MeterRegistry meters) {
     this.admin = admin;
     this.properties = properties;
     this.tokenEndpoint = tokenEndpoint;
+    this.meters = meters;
   }
 
   /** The user with this id, if Keycloak has one. */
@@ -287,8 +294,11 @@ public class KeycloakUsers {
     }
   }
 
-  private static ProblemException unavailable(String what, Exception cause) {
+  private ProblemException unavailable(String what, Exception cause) {
     log.warn("Keycloak could not {}: {}", what, cause.toString());
+    meters
+        .counter("webase.account.identity_provider.failures", "operation", what.replace(' ', '-'))
+        .increment();
     return new ProblemException(
             HttpStatus.SERVICE_UNAVAILABLE,
             "identity-provider-unavailable",

@@ -7,6 +7,7 @@ import com.webase.account.identity.KeycloakUsers;
 import com.webase.events.account.PasswordChanged;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.problem.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ class PasswordChange {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   PasswordChange(
       PasswordPolicy policy,
@@ -41,7 +43,9 @@ class PasswordChange {
       SecurityActivity activity,
       ApplicationEventPublisher events,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.policy = policy;
     this.currentPasswords = currentPasswords;
     this.keycloak = keycloak;
@@ -55,6 +59,32 @@ class PasswordChange {
    * @param keepSessionId the Keycloak session the request came from ({@code sid}), which stays
    */
   void change(
+      Account account,
+      String currentPassword,
+      String newPassword,
+      String confirmPassword,
+      String keepSessionId) {
+    try {
+      changeOrRefuse(account, currentPassword, newPassword, confirmPassword, keepSessionId);
+      count("changed");
+    } catch (ProblemException e) {
+      count(
+          switch (e.slug()) {
+            case "current-password-wrong" -> "current-wrong";
+            case "too-many-password-attempts" -> "rate-limited";
+            case "login-temporarily-locked" -> "locked";
+            case "identity-provider-unavailable" -> "failed";
+            default -> "refused";
+          });
+      throw e;
+    }
+  }
+
+  private void count(String outcome) {
+    meters.counter("webase.account.password.changes", "outcome", outcome).increment();
+  }
+
+  private void changeOrRefuse(
       Account account,
       String currentPassword,
       String newPassword,

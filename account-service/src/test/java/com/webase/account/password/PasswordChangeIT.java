@@ -9,6 +9,7 @@ import com.webase.account.support.Api;
 import com.webase.account.support.People;
 import com.webase.account.support.People.Person;
 import com.webase.testkit.MovableClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,7 @@ class PasswordChangeIT {
 
   @LocalServerPort int port;
   @Autowired MovableClock clock;
+  @Autowired MeterRegistry meters;
 
   @AfterEach
   void realTime() {
@@ -75,11 +77,13 @@ class PasswordChangeIT {
     Person otherDevice = person.loginAgain();
     Api api = new Api(port);
     int sessionsBefore = People.keycloak().sessionCount(person.email());
+    double changedBefore = outcomes("changed");
 
     var response = change(api, person, person.password(), STRONG, STRONG);
 
     assertThat(sessionsBefore).isEqualTo(2);
     assertThat(response.status()).isEqualTo(204);
+    assertThat(outcomes("changed")).isEqualTo(changedBefore + 1);
     assertThat(People.keycloak().refreshWorks(People.BROWSER_CLIENT, otherDevice.refreshToken()))
         .as("the other device's session")
         .isFalse();
@@ -99,6 +103,7 @@ class PasswordChangeIT {
   void theSixthWrongCurrentPasswordInTheWindowGets429UntilTheWindowPasses() {
     Person person = People.newPerson();
     Api api = new Api(port);
+    double rateLimitedBefore = outcomes("rate-limited");
 
     for (int attempt = 1; attempt <= 5; attempt++) {
       paceLikeAPerson();
@@ -117,6 +122,7 @@ class PasswordChangeIT {
         Integer.parseInt(sixth.raw().headers().firstValue("Retry-After").orElseThrow());
     assertThat(retryAfter).isBetween(1, 15 * 60 + 1);
     assertThat(evenTheRightOne.status()).isEqualTo(429);
+    assertThat(outcomes("rate-limited")).isEqualTo(rateLimitedBefore + 2);
     assertThat(People.keycloakAccepts(person.email(), person.password())).isTrue();
 
     clock.advance(Duration.ofMinutes(15).plusSeconds(1));
@@ -173,6 +179,11 @@ class PasswordChangeIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private double outcomes(String outcome) {
+    var counter = meters.find("webase.account.password.changes").tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private static Api.Response change(
