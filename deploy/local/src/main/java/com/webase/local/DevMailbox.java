@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +53,17 @@ final class DevMailbox implements AutoCloseable {
 
   private static String page(SmtpServer smtp) {
     List<MimeMessage> messages = new ArrayList<>(smtp.receivedMessages());
-    Collections.reverse(messages);
+    // the server keeps one box per recipient: order by the time each mail was sent
+    messages.sort(
+        Comparator.comparing(
+                (MimeMessage m) -> {
+                  try {
+                    return m.getSentDate() == null ? new java.util.Date(0) : m.getSentDate();
+                  } catch (jakarta.mail.MessagingException e) {
+                    return new java.util.Date(0);
+                  }
+                })
+            .reversed());
     StringBuilder html =
         new StringBuilder(
             """
