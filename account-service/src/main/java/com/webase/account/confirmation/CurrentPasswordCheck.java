@@ -79,8 +79,12 @@ public class CurrentPasswordCheck {
               Map.of("retryAfterSeconds", seconds))
           .withHeader("Retry-After", Long.toString(seconds));
     }
-    if (password == null || password.isEmpty() || password.length() > 1024) {
+    if (password == null || password.isEmpty()) {
       throw ProblemException.invalid(field, "is required");
+    }
+    if (password.length() > 1024) {
+      // longer than any password Keycloak accepts: not worth asking it
+      throw ProblemException.invalid(field, "is at most 1024 characters");
     }
     KeycloakUsers.PasswordCheck check = keycloak.checkPassword(accountId, loginEmail, password);
     if (check == KeycloakUsers.PasswordCheck.LOCKED) {

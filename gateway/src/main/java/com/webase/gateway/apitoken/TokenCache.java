@@ -120,7 +120,9 @@ public class TokenCache {
    * token-service. A token in a grace period is only forgotten.
    */
   public void evict(String tokenId, String source, Instant revokedAt, Instant deadFrom) {
-    recentlyRevoked.put(tokenId, clock.instant());
+    // the same revocation arrives more than once (the response, the direct send, the outbox's copy,
+    // TokenRegenerated): each is applied, the lag is that of the first
+    boolean first = recentlyRevoked.asMap().put(tokenId, clock.instant()) == null;
     boolean dead = deadFrom != null && !deadFrom.isAfter(clock.instant());
     // a scan, not an index: revocations are rare (people's actions), and an index kept beside the
     // cache can lose an entry to a removal racing a re-insert, which would keep a revoked token
@@ -138,7 +140,7 @@ public class TokenCache {
     meters.counter("webase.gateway.revocations.applied", "source", source).increment();
     Duration lag = revokedAt == null ? null : Duration.between(revokedAt, clock.instant());
     log.debug("evicted token {} ({}), {} after it was recorded", tokenId, source, lag);
-    if (lag != null && !lag.isNegative()) {
+    if (first && lag != null && !lag.isNegative()) {
       Timer.builder("webase.gateway.revocation.lag")
           .tag("source", source)
           .publishPercentiles(0.5, 0.99)

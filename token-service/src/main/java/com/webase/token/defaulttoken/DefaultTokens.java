@@ -2,6 +2,7 @@ package com.webase.token.defaulttoken;
 
 import com.webase.events.token.TokenRegenerated;
 import com.webase.events.token.TokenRevoked;
+import com.webase.platform.events.UrgentEvents;
 import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.ApiTokens;
 import com.webase.token.tokens.NewTokens;
@@ -28,6 +29,7 @@ public class DefaultTokens {
   private final ApiTokens tokens;
   private final NewTokens newTokens;
   private final ApplicationEventPublisher events;
+  private final UrgentEvents urgentEvents;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -35,8 +37,10 @@ public class DefaultTokens {
       ApiTokens tokens,
       NewTokens newTokens,
       ApplicationEventPublisher events,
+      UrgentEvents urgentEvents,
       TransactionTemplate transactions,
       Clock clock) {
+    this.urgentEvents = urgentEvents;
     this.tokens = tokens;
     this.newTokens = newTokens;
     this.events = events;
@@ -83,7 +87,9 @@ public class DefaultTokens {
           Instant oldValidUntil = now.plus(grace);
           tokens.replace(old.id(), now, oldValidUntil);
           var issued = newTokens.issue(userId, ApiToken.Kind.DEFAULT, NAME, Scopes.ALL, now, null);
-          events.publishEvent(
+          // sent straight to the topic as soon as this commits, beside the outbox's copy: every
+          // gateway must forget the old token at once (DESIGN §8, decision 0012)
+          urgentEvents.publish(
               new TokenRevoked(UUID.randomUUID(), now, userId, old.id().toString(), oldValidUntil));
           events.publishEvent(
               new TokenRegenerated(

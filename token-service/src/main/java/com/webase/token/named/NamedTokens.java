@@ -1,6 +1,7 @@
 package com.webase.token.named;
 
 import com.webase.events.token.TokenRevoked;
+import com.webase.platform.events.UrgentEvents;
 import com.webase.platform.problem.ProblemException;
 import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.ApiTokens;
@@ -13,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,19 +27,19 @@ public class NamedTokens {
 
   private final ApiTokens tokens;
   private final NewTokens newTokens;
-  private final ApplicationEventPublisher events;
+  private final UrgentEvents urgentEvents;
   private final TokensProperties properties;
   private final Clock clock;
 
   NamedTokens(
       ApiTokens tokens,
       NewTokens newTokens,
-      ApplicationEventPublisher events,
+      UrgentEvents urgentEvents,
       TokensProperties properties,
       Clock clock) {
+    this.urgentEvents = urgentEvents;
     this.tokens = tokens;
     this.newTokens = newTokens;
-    this.events = events;
     this.properties = properties;
     this.clock = clock;
   }
@@ -110,7 +110,7 @@ public class NamedTokens {
     }
     Instant now = clock.instant();
     if (tokens.revoke(tokenId, now)) {
-      events.publishEvent(
+      urgentEvents.publish(
           new TokenRevoked(UUID.randomUUID(), now, userId, tokenId.toString(), now));
     }
   }

@@ -9,10 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -71,6 +76,23 @@ public class EventsAutoConfiguration {
   OutboxResubmission outboxResubmission(
       IncompleteEventPublications publications, EventsProperties properties) {
     return new OutboxResubmission(publications, properties);
+  }
+
+  /**
+   * The direct path of {@link UrgentEvents}: a producer of its own with the service's Kafka
+   * settings (acks=all, idempotence) and raw bytes, as the outbox sends them.
+   */
+  @Bean(destroyMethod = "close")
+  UrgentEvents urgentEvents(
+      ApplicationEventPublisher outbox,
+      KafkaProperties kafka,
+      EventCodec codec,
+      EventsProperties properties,
+      MeterRegistry meters) {
+    var producers =
+        new DefaultKafkaProducerFactory<>(
+            kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
+    return new UrgentEvents(outbox, producers, codec, properties.urgentWait(), meters);
   }
 
   @Bean
