@@ -173,12 +173,14 @@ class PasswordChangeIT {
    * attack and locks the user for a minute (see {@link
    * #keycloaksOwnLockIsReportedAsSuchNotAsAWrongPassword}); a person retyping a password is slower.
    */
+  private static long lastAttempt;
+
   private static void paceLikeAPerson() {
-    try {
-      Thread.sleep(1_100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> System.nanoTime() - lastAttempt > Duration.ofMillis(1_100).toNanos());
+    lastAttempt = System.nanoTime();
   }
 
   private double outcomes(String outcome) {

@@ -1,11 +1,10 @@
 package com.webase.notification.inapp;
 
+import com.webase.platform.paging.PageCursor;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -40,13 +39,13 @@ class NotificationController {
     if (limit < 1 || limit > MAX_PAGE) {
       throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
     }
-    Position after = cursor == null ? Position.START : Position.parse(cursor);
+    PageCursor after = PageCursor.parseOrStart(cursor);
     List<Notifications.Item> page =
-        notifications.page(caller.userId(), after.createdAt(), after.id(), limit + 1);
+        notifications.page(caller.userId(), after.at(), after.id(), limit + 1);
     List<Notifications.Item> items = page.stream().limit(limit).toList();
     String next =
         page.size() > limit
-            ? new Position(items.getLast().createdAt(), items.getLast().id()).encode()
+            ? new PageCursor(items.getLast().createdAt(), items.getLast().id()).encode()
             : null;
     return new Page(
         items.stream().map(View::of).toList(), notifications.unread(caller.userId()), next);
@@ -84,29 +83,6 @@ class NotificationController {
           item.link(),
           item.createdAt(),
           item.readAt() != null);
-    }
-  }
-
-  /** An opaque cursor: the position of the last item of the previous page. */
-  record Position(Instant createdAt, UUID id) {
-
-    static final Position START =
-        new Position(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
-
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Position parse(String cursor) {
-      try {
-        String[] parts =
-            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-        return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-      } catch (RuntimeException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor this API returned");
-      }
     }
   }
 }

@@ -1,0 +1,39 @@
+package com.webase.platform.paging;
+
+import com.webase.platform.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * An opaque cursor for lists ordered newest first by (time, id): the position of the last item of
+ * the previous page. A client only passes back what the API returned; anything else is a 400 naming
+ * the {@code cursor} parameter.
+ */
+public record PageCursor(Instant at, UUID id) {
+
+  /** Later than any item: the first page starts here. */
+  public static final PageCursor START =
+      new PageCursor(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
+
+  /** The cursor given, or {@link #START} when none was. */
+  public static PageCursor parseOrStart(String cursor) {
+    if (cursor == null) {
+      return START;
+    }
+    try {
+      String[] parts =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+      return new PageCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+    } catch (RuntimeException e) {
+      throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+    }
+  }
+
+  public String encode() {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
+  }
+}
