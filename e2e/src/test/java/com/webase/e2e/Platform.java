@@ -114,6 +114,7 @@ final class Platform {
     if (Boolean.getBoolean("e2e.trace-revocations")) {
       // timestamps of every send (token-service) and eviction (gateways), to see where time goes
       tokenServiceEnv.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_KAFKA_CORE", "TRACE");
+      tokenServiceEnv.put("LOGGING_LEVEL_COM_WEBASE_PLATFORM_EVENTS", "DEBUG");
       common.put("LOGGING_LEVEL_COM_WEBASE_GATEWAY_APITOKEN", "DEBUG");
     }
     Map<String, String> gateway = new LinkedHashMap<>(common);
@@ -191,17 +192,20 @@ final class Platform {
   /**
    * With the full JIT, unlike the local stack's quick-start options: the revocation timing measured
    * here should not be the time of interpreted or C1-compiled code.
+   *
+   * <p>The heap is fixed at its maximum, as a latency-sensitive service runs in production: grown
+   * from 128 MB, G1 kept starting concurrent cycles whose remark pauses took 87–148 ms on the
+   * shared two cores (gateway B's GC log), longer than the revocation target itself.
+   *
+   * <p>{@code -De2e.trace-revocations=true} also writes each process's GC and safepoint log.
    */
   private ServiceProcess start(
       Path root, String module, String name, int port, Map<String, String> env) {
-    return ServiceProcess.start(
-        root,
-        module,
-        name,
-        port,
-        env,
-        logs.resolve(name + ".log"),
-        List.of("-Xms128m", "-Xmx384m"));
+    List<String> jvm = new ArrayList<>(List.of("-Xms384m", "-Xmx384m"));
+    if (Boolean.getBoolean("e2e.trace-revocations")) {
+      jvm.add("-Xlog:gc,safepoint:file=" + logs.resolve(name + "-gc.log") + ":utctime");
+    }
+    return ServiceProcess.start(root, module, name, port, env, logs.resolve(name + ".log"), jvm);
   }
 
   private synchronized ServiceProcess remember(ServiceProcess process) {

@@ -18,8 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.ContainerProperties.AssignmentCommitOption;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,8 +58,15 @@ public class RevocationListener implements ConsumerSeekAware, HealthIndicator {
       id = "gateway-revocations",
       topics = Topics.TOKEN,
       groupId = "#{__listener.groupId()}",
+      containerPostProcessor = "revocationsNeverCommit",
       properties = {"auto.offset.reset=latest", "enable.auto.commit=false"})
   void on(ConsumerRecord<String, byte[]> record) {
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "token event at offset {}, {} ms after it was sent",
+          record.offset(),
+          System.currentTimeMillis() - record.timestamp());
+    }
     DecodedEvent decoded;
     try {
       decoded = codec.decode(name -> header(record, name), record.value());
@@ -75,6 +87,21 @@ public class RevocationListener implements ConsumerSeekAware, HealthIndicator {
         default -> {}
       }
     }
+  }
+
+  /**
+   * The instance's group is new at every start and read from the end of the topic, so an offset
+   * committed for it would never be read: the container commits nothing (no broker round trip after
+   * each revocation), and a group without offsets is removed soon after its instance stops.
+   */
+  @Bean
+  static ContainerPostProcessor<String, byte[], AbstractMessageListenerContainer<String, byte[]>>
+      revocationsNeverCommit() {
+    return container -> {
+      // nothing acknowledges, so nothing is committed after records; nor on assignment
+      container.getContainerProperties().setAckMode(AckMode.MANUAL);
+      container.getContainerProperties().setAssignmentCommitOption(AssignmentCommitOption.NEVER);
+    };
   }
 
   @Override

@@ -73,7 +73,8 @@ public final class KafkaServer implements AutoCloseable {
             JavaCommand.main(
                 "kafka.Kafka",
                 List.of(
-                    "-Xms256m",
+                    // fixed heap: grown from 256 MB, G1's concurrent cycles add pauses
+                    "-Xms512m",
                     "-Xmx512m",
                     "-Dlogback.configurationFile=" + logbackConfig(),
                     "-Dlog4j2.configurationFile=" + logbackConfig()),

@@ -88,6 +88,11 @@ public class UrgentEvents implements AutoCloseable {
           .forEach(
               (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
       producer.send(record).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      log.debug(
+          "sent {} {} directly, acknowledged after {} µs",
+          event.getClass().getSimpleName(),
+          event.eventId(),
+          (System.nanoTime() - started) / 1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       outcome = "failed";
