@@ -1,15 +1,13 @@
 package com.webase.token.named;
 
+import com.webase.platform.paging.PageCursor;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import com.webase.platform.security.PersonOnly;
 import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.ApiTokens;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
@@ -60,12 +58,16 @@ class NamedTokenController {
     if (limit < 1 || limit > MAX_PAGE) {
       throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
     }
-    Position after = cursor == null ? Position.START : Position.parse(cursor);
-    List<ApiToken> page = tokens.page(caller.userId(), after.createdAt(), after.id(), limit + 1);
+    PageCursor after = PageCursor.parseOrStart(cursor);
+    List<ApiToken> page = tokens.page(caller.userId(), after.at(), after.id(), limit + 1);
     Instant now = clock.instant();
     List<TokenSummary> items =
         page.stream().limit(limit).map(t -> TokenSummary.of(t, now)).toList();
-    String next = page.size() > limit ? Position.of(page.get(limit - 1)).encode() : null;
+    String next = null;
+    if (page.size() > limit) {
+      ApiToken last = page.get(limit - 1);
+      next = new PageCursor(last.createdAt(), last.id()).encode();
+    }
     return new TokenPage(items, next);
   }
 
@@ -146,33 +148,6 @@ class NamedTokenController {
           token.revokedAt(),
           token.lastUsedAt(),
           token.isActiveAt(now));
-    }
-  }
-
-  /** An opaque cursor: the position of the last token of the previous page. */
-  record Position(Instant createdAt, UUID id) {
-    static final Position START = new Position(null, null);
-
-    static Position of(ApiToken token) {
-      return new Position(token.createdAt(), token.id());
-    }
-
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Position parse(String cursor) {
-      try {
-        String[] parts =
-            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-        return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-      } catch (IllegalArgumentException
-          | DateTimeParseException
-          | ArrayIndexOutOfBoundsException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor this API returned");
-      }
     }
   }
 }

@@ -81,14 +81,13 @@ public class ApiTokens {
             """
             select * from api_token
             where user_id = :userId and replaced_at is null
-              and (cast(:beforeCreatedAt as timestamptz) is null
-                   or (created_at, id) < (cast(:beforeCreatedAt as timestamptz), :beforeId))
+              and (created_at, id) < (:beforeCreatedAt, :beforeId)
             order by created_at desc, id desc
             limit :limit
             """)
         .param("userId", userId)
-        .param("beforeCreatedAt", beforeCreatedAt == null ? null : Timestamp.from(beforeCreatedAt))
-        .param("beforeId", beforeId == null ? new UUID(0, 0) : beforeId)
+        .param("beforeCreatedAt", Timestamp.from(beforeCreatedAt))
+        .param("beforeId", beforeId)
         .param("limit", limit)
         .query(ApiTokens::map)
         .list();
