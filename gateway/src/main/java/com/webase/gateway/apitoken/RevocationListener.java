@@ -92,7 +92,7 @@ public class RevocationListener implements ConsumerSeekAware, HealthIndicator {
   /**
    * The instance's group is new at every start and read from the end of the topic, so an offset
    * committed for it would never be read: the container commits nothing (no broker round trip after
-   * each revocation), and a group without offsets is removed soon after its instance stops.
+   * each revocation), and a stopped instance leaves no offsets behind (decision 0006).
    */
   @Bean
   static ContainerPostProcessor<String, byte[], AbstractMessageListenerContainer<String, byte[]>>
