@@ -73,7 +73,8 @@ public final class KafkaServer implements AutoCloseable {
             JavaCommand.main(
                 "kafka.Kafka",
                 List.of(
-                    // fixed heap: grown from 256 MB, G1's concurrent cycles add pauses
+                    // a fixed heap, as the e2e services have (their GC logs: a heap grown from its
+                    // minimum set off G1 cycles with long pauses); not measured for the broker
                     "-Xms512m",
                     "-Xmx512m",
                     "-Dlogback.configurationFile=" + logbackConfig(),
