@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The token shown in Account Settings: exactly one per account, made on first need, and replaced by
  * {@link #regenerate} in one transaction that also records {@code TokenRevoked} and {@code
- * TokenRegenerated} in the outbox.
+ * TokenRegenerated}, both sent directly after commit ({@link UrgentEvents}).
  */
 @Service
 public class DefaultTokens {
@@ -28,7 +27,6 @@ public class DefaultTokens {
 
   private final ApiTokens tokens;
   private final NewTokens newTokens;
-  private final ApplicationEventPublisher events;
   private final UrgentEvents urgentEvents;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -36,14 +34,12 @@ public class DefaultTokens {
   DefaultTokens(
       ApiTokens tokens,
       NewTokens newTokens,
-      ApplicationEventPublisher events,
       UrgentEvents urgentEvents,
       TransactionTemplate transactions,
       Clock clock) {
     this.urgentEvents = urgentEvents;
     this.tokens = tokens;
     this.newTokens = newTokens;
-    this.events = events;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -87,11 +83,14 @@ public class DefaultTokens {
           Instant oldValidUntil = now.plus(grace);
           tokens.replace(old.id(), now, oldValidUntil);
           var issued = newTokens.issue(userId, ApiToken.Kind.DEFAULT, NAME, Scopes.ALL, now, null);
-          // sent straight to the topic as soon as this commits, beside the outbox's copy: every
-          // gateway must forget the old token at once (DESIGN §8, decision 0012)
+          // sent straight to the topic as soon as this commits (the outbox row is the fallback):
+          // every gateway must forget the old token at once (DESIGN §8, decisions 0012, 0013).
+          // TokenRegenerated is not urgent, but it leaves with the revocation: both are on the
+          // topic
+          // before the answer, instead of the outbox waking every consumer again just after it
           urgentEvents.publish(
               new TokenRevoked(UUID.randomUUID(), now, userId, old.id().toString(), oldValidUntil));
-          events.publishEvent(
+          urgentEvents.publish(
               new TokenRegenerated(
                   UUID.randomUUID(),
                   now,

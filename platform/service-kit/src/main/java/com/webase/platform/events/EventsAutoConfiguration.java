@@ -5,12 +5,13 @@ import com.webase.events.MalformedEventException;
 import com.webase.events.Topics;
 import com.webase.events.WebaseEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -25,6 +26,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -43,11 +45,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
+  private static final Logger log = LoggerFactory.getLogger(EventsAutoConfiguration.class);
+
   @Bean
   EventCodec eventCodec() {
     return new EventCodec();
   }
 
+  /** Which events leave through the outbox, and where to (the routing names them in its log). */
   @Bean
   EventExternalizationConfiguration webaseEventExternalization(EventCodec codec) {
     return EventExternalizationConfiguration.externalizing()
@@ -58,18 +63,39 @@ public class EventsAutoConfiguration {
               return RoutingTarget.forTarget(codec.catalog().of(webaseEvent.getClass()).topic())
                   .andKey(webaseEvent.subject());
             })
-        .headers(
-            event -> {
-              // raw bytes: Spring Kafka would JSON-quote String header values
-              Map<String, Object> headers = new LinkedHashMap<>();
-              codec
-                  .envelopeOf((WebaseEvent) event)
-                  .toHeaders()
-                  .forEach(
-                      (name, value) -> headers.put(name, value.getBytes(StandardCharsets.UTF_8)));
-              return headers;
-            })
         .build();
+  }
+
+  /**
+   * The outbox's sender, in place of Spring Modulith's Kafka externalizer (whose module the kit
+   * does not use): sends {@link EventRecords the event's record} through Spring Kafka's template,
+   * which adds the trace context, and skips an event {@link UrgentEvents} already had acknowledged
+   * on its direct path. Modulith completes the outbox row when the returned future completes.
+   */
+  @Bean
+  DelegatingEventExternalizer webaseEventExternalizer(
+      EventExternalizationConfiguration configuration,
+      KafkaOperations<String, byte[]> kafka,
+      EventCodec codec,
+      DirectSends directSends,
+      EventsProperties properties) {
+    // the direct send itself gives up after urgent-wait; twice that covers its start after commit
+    Duration directOutcomeWait = properties.urgentWait().multipliedBy(2);
+    return new DelegatingEventExternalizer(
+        configuration,
+        (target, payload) -> {
+          WebaseEvent event = (WebaseEvent) payload;
+          if (directSends.acknowledged(event.eventId(), directOutcomeWait)) {
+            log.debug("{} {} was sent directly", event.getClass().getSimpleName(), event.eventId());
+            return CompletableFuture.completedFuture(null);
+          }
+          return kafka.send(EventRecords.of(codec, event));
+        });
+  }
+
+  @Bean
+  DirectSends directSends() {
+    return new DirectSends();
   }
 
   @Bean
@@ -85,6 +111,7 @@ public class EventsAutoConfiguration {
   @Bean(destroyMethod = "close")
   UrgentEvents urgentEvents(
       ApplicationEventPublisher outbox,
+      DirectSends directSends,
       KafkaProperties kafka,
       EventCodec codec,
       EventsProperties properties,
@@ -92,7 +119,7 @@ public class EventsAutoConfiguration {
     var producers =
         new DefaultKafkaProducerFactory<>(
             kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
-    return new UrgentEvents(outbox, producers, codec, properties.urgentWait(), meters);
+    return new UrgentEvents(outbox, directSends, producers, codec, properties.urgentWait(), meters);
   }
 
   @Bean
