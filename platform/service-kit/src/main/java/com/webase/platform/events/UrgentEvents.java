@@ -79,30 +79,41 @@ public class UrgentEvents implements AutoCloseable {
     publishedInThisTransaction().add(event);
   }
 
+  /**
+   * The events this instance sends after the current transaction commits. Kept in the transaction's
+   * own synchronization, which a nested {@code REQUIRES_NEW} transaction suspends with it.
+   */
   private List<WebaseEvent> publishedInThisTransaction() {
-    @SuppressWarnings("unchecked")
-    var published = (List<WebaseEvent>) TransactionSynchronizationManager.getResource(this);
-    if (published != null) {
-      return published;
+    for (TransactionSynchronization registered :
+        TransactionSynchronizationManager.getSynchronizations()) {
+      if (registered instanceof SendAfterCommit send && send.owner() == this) {
+        return send.events;
+      }
     }
-    List<WebaseEvent> first = new ArrayList<>();
-    TransactionSynchronizationManager.bindResource(this, first);
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            sendNow(first);
-          }
+    var send = new SendAfterCommit();
+    TransactionSynchronizationManager.registerSynchronization(send);
+    return send.events;
+  }
 
-          @Override
-          public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(UrgentEvents.this);
-            if (status != STATUS_COMMITTED) {
-              first.forEach(event -> directSends.forget(event.eventId()));
-            }
-          }
-        });
-    return first;
+  private final class SendAfterCommit implements TransactionSynchronization {
+
+    private final List<WebaseEvent> events = new ArrayList<>();
+
+    UrgentEvents owner() {
+      return UrgentEvents.this;
+    }
+
+    @Override
+    public void afterCommit() {
+      sendNow(events);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status != STATUS_COMMITTED) {
+        events.forEach(event -> directSends.forget(event.eventId()));
+      }
+    }
   }
 
   @Override

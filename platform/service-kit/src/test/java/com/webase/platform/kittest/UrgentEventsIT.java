@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +29,7 @@ class UrgentEventsIT {
 
   @Autowired UrgentEvents urgentEvents;
   @Autowired TransactionTemplate transactions;
+  @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -62,6 +65,37 @@ class UrgentEventsIT {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> outboxRows(jdbc, first) + outboxRows(jdbc, second) == 0);
+      assertThat(reader.eventIds()).filteredOn(ids::contains).containsExactlyElementsOf(ids);
+    }
+  }
+
+  @Test
+  void aNestedNewTransactionSendsItsOwnEventsWhenItCommits() {
+    var outer = revoked("user-urgent-outer");
+    var inner = revoked("user-urgent-inner");
+    var requiresNew = new TransactionTemplate(transactionManager);
+    requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    try (var reader = new TopicReader(Topics.TOKEN)) {
+      transactions.executeWithoutResult(
+          status -> {
+            urgentEvents.publish(outer);
+            requiresNew.executeWithoutResult(nested -> urgentEvents.publish(inner));
+            // the inner transaction has committed and sent its event; the outer one has not
+            await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> reader.eventIds().contains(inner.eventId().toString()));
+            assertThat(reader.eventIds()).doesNotContain(outer.eventId().toString());
+          });
+
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> reader.eventIds().contains(outer.eventId().toString()));
+      // each sent once, by the direct path of its own transaction (had the inner event waited for
+      // the outer commit, the outbox would have sent it first, and the direct path again)
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> outboxRows(jdbc, outer) + outboxRows(jdbc, inner) == 0);
+      List<String> ids = List.of(inner.eventId().toString(), outer.eventId().toString());
       assertThat(reader.eventIds()).filteredOn(ids::contains).containsExactlyElementsOf(ids);
     }
   }
