@@ -37,8 +37,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * <p>Out: a service publishes a {@link WebaseEvent} with Spring's {@code ApplicationEventPublisher}
  * inside its transaction; Spring Modulith stores it in the outbox table of that transaction and,
  * after commit, sends it to the event's topic, keyed by its subject, with its CloudEvents
- * attributes as headers. In: {@link EventInbox} applies each event once per consumer; failures are
- * retried with back-off and then parked on {@code <topic>.DLT}.
+ * attributes as headers — unless {@link UrgentEvents} already had it acknowledged directly. In:
+ * {@link EventInbox} applies each event once per consumer; failures are retried with back-off and
+ * then parked on {@code <topic>.DLT}.
  */
 @AutoConfiguration
 @EnableScheduling
