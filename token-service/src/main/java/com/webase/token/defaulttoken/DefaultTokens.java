@@ -86,8 +86,7 @@ public class DefaultTokens {
           // sent straight to the topic as soon as this commits (the outbox row is the fallback):
           // every gateway must forget the old token at once (DESIGN §8, decisions 0012, 0013).
           // TokenRegenerated is not urgent, but it leaves with the revocation: both are on the
-          // topic
-          // before the answer, instead of the outbox waking every consumer again just after it
+          // topic before the answer, instead of the outbox waking every consumer again after it
           urgentEvents.publish(
               new TokenRevoked(UUID.randomUUID(), now, userId, old.id().toString(), oldValidUntil));
           urgentEvents.publish(
