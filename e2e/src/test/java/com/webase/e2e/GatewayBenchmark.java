@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +40,19 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>through nginx as a plain reverse proxy (same JWT).
  * </ol>
  *
- * Each is measured twice: for throughput (32 connections) and for latency (1 connection, so that
- * the added latency is not queueing). Both proxies write an access log. Not part of {@code verify}:
- * run it by name (see docs/BENCHMARKS.md). Needs {@code wrk} and {@code nginx} (Debian packages) on
- * the PATH.
+ * Each is measured at 32 connections (throughput) and at 1 connection (latency without queueing),
+ * in {@code benchmark.passes} passes (3) whose order is rotated, and reported as the median of the
+ * passes. Both proxies write an access log. Not part of {@code verify}: run it by name (see
+ * docs/BENCHMARKS.md). Needs {@code wrk} and {@code nginx} (Debian packages) on the PATH.
  */
 class GatewayBenchmark {
 
   private static final JsonMapper JSON = new JsonMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration RUN = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
-  private static final Duration WARM_UP = Duration.ofSeconds(10);
+  private static final Duration WARM_UP =
+      Duration.ofSeconds(Long.getLong("benchmark.warm-up-seconds", 30));
+  private static final int PASSES = Integer.getInteger("benchmark.passes", 3);
   private static final List<String> FULL_JIT = List.of("-Xms256m", "-Xmx512m");
 
   /** {@code -Dbenchmark.profile=true}: record the gateway with JFR and print its hot methods. */
@@ -134,32 +137,25 @@ class GatewayBenchmark {
             WARM_UP,
             "http://127.0.0.1:" + nginxPort + path,
             "Authorization: Bearer " + warmJwt);
+        // each setup measured in several passes, the order rotated from pass to pass: a setup's
+        // median is not favoured or penalised by its place in the run (warming, compaction)
+        List<Setup> setups =
+            List.of(
+                new Setup("direct to token-service", tokenService.url() + path, null),
+                new Setup("gateway, no API-token auth", gateway.url() + path, null),
+                new Setup("gateway, x-api-token", gateway.url() + path, "x-api-token: " + apiToken),
+                new Setup("nginx reverse proxy", "http://127.0.0.1:" + nginxPort + path, null));
         for (int connections : new int[] {32, 1}) {
-          String jwt = serviceJwt(keycloak, tokenService.url(), apiToken);
-          rows.add(
-              measure(
-                  "direct to token-service",
-                  connections,
-                  tokenService.url() + path,
-                  "Authorization: Bearer " + jwt));
-          rows.add(
-              measure(
-                  "gateway, no API-token auth",
-                  connections,
-                  gateway.url() + path,
-                  "Authorization: Bearer " + jwt));
-          rows.add(
-              measure(
-                  "gateway, x-api-token",
-                  connections,
-                  gateway.url() + path,
-                  "x-api-token: " + apiToken));
-          rows.add(
-              measure(
-                  "nginx reverse proxy",
-                  connections,
-                  "http://127.0.0.1:" + nginxPort + path,
-                  "Authorization: Bearer " + jwt));
+          for (int pass = 0; pass < PASSES; pass++) {
+            // a fresh JWT per pass keeps it well inside its 5-minute life
+            String jwt = serviceJwt(keycloak, tokenService.url(), apiToken);
+            for (int i = 0; i < setups.size(); i++) {
+              Setup setup = setups.get((i + pass) % setups.size());
+              String header =
+                  setup.header() != null ? setup.header() : "Authorization: Bearer " + jwt;
+              rows.add(measure(setup.name(), connections, pass, setup.url(), header));
+            }
+          }
         }
         String report = report(rows);
         Files.writeString(out.resolve("gateway.md"), report);
@@ -209,17 +205,21 @@ class GatewayBenchmark {
     return JSON.readTree(response.body()).get("jwt").asString();
   }
 
-  private static Row measure(String setup, int connections, String url, String header)
+  private static Row measure(String setup, int connections, int pass, String url, String header)
       throws Exception {
     // every request must succeed, or the numbers would measure errors
     String[] parts = header.split(": ", 2);
     assertThat(statusOf(url, parts[0], parts[1])).as(setup).isEqualTo(200);
-    wrk(connections, WARM_UP, url, header);
+    if (pass == 0) {
+      // the compilers were done by the shared warm-up; this settles the connections
+      wrk(connections, Duration.ofSeconds(5), url, header);
+    }
     String output = wrk(connections, RUN, url, header);
     Row row =
         new Row(
             setup,
             connections,
+            pass,
             number(output, "Requests/sec:\\s+([\\d.]+)"),
             millis(output, "\\s50%\\s+([\\d.]+)(us|ms|s)"),
             millis(output, "\\s99%\\s+([\\d.]+)(us|ms|s)"),
@@ -336,32 +336,41 @@ class GatewayBenchmark {
     StringBuilder out = new StringBuilder();
     out.append("Measured ")
         .append(LocalDate.now())
-        .append(", ")
+        .append(": ")
+        .append(PASSES)
+        .append(" passes of ")
         .append(RUN.toSeconds())
-        .append(" s per setup after ")
+        .append(" s per setup, the order rotated each pass, after ")
         .append(WARM_UP.toSeconds())
-        .append(" s of warm-up, ")
+        .append(" s of warm-up; medians of the passes; ")
         .append(Runtime.getRuntime().availableProcessors())
         .append(" cores shared by wrk, the proxies, token-service and PostgreSQL.\n\n");
     out.append(
-        "| connections | setup | req/s | p50 | p99 | vs direct (req/s) | added p50 | added p99 | non-2xx |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|\n");
+        "| connections | setup | req/s (median) | req/s (passes, min–max) | p50 | p99 | vs direct"
+            + " (req/s) | added p50 | added p99 | non-2xx |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (int connections : new int[] {32, 1}) {
-      Row direct =
-          rows.stream()
-              .filter(r -> r.connections() == connections && r.setup().startsWith("direct"))
-              .findFirst()
-              .orElseThrow();
+      Map<String, Row> medians = new LinkedHashMap<>();
       for (Row row : rows) {
-        if (row.connections() != connections) {
-          continue;
+        if (row.connections() == connections) {
+          medians.computeIfAbsent(row.setup(), setup -> median(rows, connections, setup));
         }
+      }
+      Row direct = medians.get("direct to token-service");
+      for (Row row : medians.values()) {
+        List<Row> passes =
+            rows.stream()
+                .filter(r -> r.connections() == connections && r.setup().equals(row.setup()))
+                .toList();
         out.append(
             String.format(
-                "| %d | %s | %,.0f | %.2f ms | %.2f ms | %.0f %% | %+.2f ms | %+.2f ms | %s |%n",
+                "| %d | %s | %,.0f | %,.0f–%,.0f | %.2f ms | %.2f ms | %.0f %% | %+.2f ms | %+.2f ms"
+                    + " | %s |%n",
                 connections,
                 row.setup(),
                 row.requestsPerSecond(),
+                passes.stream().mapToDouble(Row::requestsPerSecond).min().orElseThrow(),
+                passes.stream().mapToDouble(Row::requestsPerSecond).max().orElseThrow(),
                 row.p50(),
                 row.p99(),
                 100 * row.requestsPerSecond() / direct.requestsPerSecond(),
@@ -369,31 +378,60 @@ class GatewayBenchmark {
                 row.p99() - direct.p99(),
                 row.non2xx()));
       }
-      Row plain =
-          rows.stream()
-              .filter(
-                  r ->
-                      r.connections() == connections
-                          && r.setup().equals("gateway, no API-token auth"))
-              .findFirst()
-              .orElseThrow();
-      Row auth =
-          rows.stream()
-              .filter(
-                  r -> r.connections() == connections && r.setup().equals("gateway, x-api-token"))
-              .findFirst()
-              .orElseThrow();
+      Row plain = medians.get("gateway, no API-token auth");
+      Row auth = medians.get("gateway, x-api-token");
       out.append(
           String.format(
-              "%n%d connection(s): x-api-token auth costs %.1f %% of the gateway's throughput (target ≤ 5 %%).%n%n",
+              "%n%d connection(s): x-api-token auth costs %.1f %% of the gateway's throughput"
+                  + " (target ≤ 5 %%).%n%n",
               connections, 100 * (1 - auth.requestsPerSecond() / plain.requestsPerSecond())));
+    }
+    out.append("Every pass, in the order measured:\n\n");
+    out.append("| connections | pass | setup | req/s | p50 | p99 |\n|---|---|---|---|---|---|\n");
+    for (Row row : rows) {
+      out.append(
+          String.format(
+              "| %d | %d | %s | %,.0f | %.2f ms | %.2f ms |%n",
+              row.connections(),
+              row.pass() + 1,
+              row.setup(),
+              row.requestsPerSecond(),
+              row.p50(),
+              row.p99()));
     }
     return out.toString();
   }
 
+  /** A setup's passes summarised: the median of each figure, the non-2xx answers summed. */
+  private static Row median(List<Row> rows, int connections, String setup) {
+    List<Row> passes =
+        rows.stream()
+            .filter(r -> r.connections() == connections && r.setup().equals(setup))
+            .toList();
+    long non2xx = passes.stream().mapToLong(r -> Long.parseLong(r.non2xx())).sum();
+    return new Row(
+        setup,
+        connections,
+        -1,
+        median(passes.stream().mapToDouble(Row::requestsPerSecond).toArray()),
+        median(passes.stream().mapToDouble(Row::p50).toArray()),
+        median(passes.stream().mapToDouble(Row::p99).toArray()),
+        Long.toString(non2xx));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  record Setup(String name, String url, String header) {}
+
   record Row(
       String setup,
       int connections,
+      int pass,
       double requestsPerSecond,
       double p50,
       double p99,
