@@ -1,5 +1,6 @@
 package com.webase.token.introspection;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.webase.apitoken.ApiTokenFormat;
 import com.webase.token.secret.TokenVault;
 import com.webase.token.signing.ServiceJwts;
@@ -75,8 +76,10 @@ public class Introspection {
 
   /**
    * The answer (RFC 7662 style): for an active token, whose it is, what it may do, until when the
-   * answer holds ({@code exp}, epoch seconds) and the JWT to forward.
+   * answer holds ({@code exp}, epoch seconds) and the JWT to forward; for any other, only {@code
+   * {"active":false}}, which tells nothing about why.
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Result(
       boolean active, String sub, String tokenId, List<String> scopes, Long exp, String jwt) {
     static final Result INACTIVE = new Result(false, null, null, null, null, null);
