@@ -38,6 +38,7 @@ class EventIntake {
   private final Notifications notifications;
   private final Preferences preferences;
   private final MailProperties mail;
+  private final MailToAccounts mailToAccounts;
 
   EventIntake(
       EventInbox inbox,
@@ -46,7 +47,8 @@ class EventIntake {
       EmailQueue emails,
       Notifications notifications,
       Preferences preferences,
-      MailProperties mail) {
+      MailProperties mail,
+      MailToAccounts mailToAccounts) {
     this.inbox = inbox;
     this.recipients = recipients;
     this.rules = rules;
@@ -54,6 +56,7 @@ class EventIntake {
     this.notifications = notifications;
     this.preferences = preferences;
     this.mail = mail;
+    this.mailToAccounts = mailToAccounts;
   }
 
   @KafkaListener(
@@ -82,12 +85,15 @@ class EventIntake {
     for (Notice notice : notices) {
       switch (notice) {
         case Notice.Email email -> {
-          if (preferences.of(email.accountId()).allows(email.preference())) {
-            emails.enqueue(
-                event.eventId(), email.template(), email.accountId(), email.to(), email.model());
-          } else {
+          if (!preferences.of(email.accountId()).allows(email.preference())) {
             log.info(
                 "{} mail of event {} not sent: switched off", email.template(), event.eventId());
+          } else if (email.to() == null) {
+            // the address as this event leaves it, or held until account-service announces one
+            mailToAccounts.send(event.eventId(), email);
+          } else {
+            emails.enqueue(
+                event.eventId(), email.template(), email.accountId(), email.to(), email.model());
           }
         }
         case Notice.InApp inApp ->
@@ -104,6 +110,7 @@ class EventIntake {
     if (event instanceof AccountDeleted deleted) {
       notifications.deleteAll(deleted.accountId());
       preferences.delete(deleted.accountId());
+      mailToAccounts.forget(deleted.accountId());
     }
   }
 }

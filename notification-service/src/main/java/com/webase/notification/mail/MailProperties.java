@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRetry the longest wait between two attempts
  * @param maxAttempts after this many failures a mail is given up (status {@code failed})
  * @param batchSize how many due mails one round of the delivery loop sends
+ * @param holdFor how long a mail to a person whose address is not known yet waits for it
  */
 @ConfigurationProperties("webase.notifications.mail")
 public record MailProperties(
@@ -20,7 +21,8 @@ public record MailProperties(
     Duration firstRetry,
     Duration maxRetry,
     Integer maxAttempts,
-    Integer batchSize) {
+    Integer batchSize,
+    Duration holdFor) {
 
   public MailProperties {
     from = from == null ? "Webase <no-reply@webase.local>" : from;
@@ -29,6 +31,7 @@ public record MailProperties(
     maxRetry = maxRetry == null ? Duration.ofMinutes(5) : maxRetry;
     maxAttempts = maxAttempts == null ? 300 : maxAttempts;
     batchSize = batchSize == null ? 50 : batchSize;
+    holdFor = holdFor == null ? Duration.ofDays(7) : holdFor;
   }
 
   /** The wait before attempt {@code failures + 1}. */

@@ -1,12 +1,15 @@
 package com.webase.notification.notices;
 
 import com.webase.events.token.TokenRegenerated;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** A regenerated API token is a security notice — never with the token in it. */
+/**
+ * A regenerated API token is a security notice — never with the token in it. Token events carry
+ * only the user id, so the mail goes to the account's address; when the regeneration overtook
+ * {@code AccountCreated}, it waits for that address (decision 0014).
+ */
 @Component
 class TokenNotices implements NoticeRule<TokenRegenerated> {
 
@@ -23,30 +26,13 @@ class TokenNotices implements NoticeRule<TokenRegenerated> {
                 + Times.readable(event.oldTokenValidUntil())
                 + "."
             : "The previous token stopped working at once.";
-    List<Notice> notices = new ArrayList<>();
-    notices.add(
+    return List.of(
         new Notice.InApp(
-            event.userId(), "token-regenerated", "API token regenerated", oldToken, null));
-    // no address known yet (the person never opened Account Settings): the in-app notice stays
-    context
-        .recipient(event.userId())
-        .ifPresent(
-            recipient ->
-                notices.add(
-                    new Notice.Email(
-                        "token-regenerated",
-                        event.userId(),
-                        recipient.email(),
-                        null,
-                        Map.of(
-                            "name",
-                            recipient.name(),
-                            "when",
-                            when,
-                            "oldToken",
-                            oldToken,
-                            "portalUrl",
-                            context.portalUrl()))));
-    return notices;
+            event.userId(), "token-regenerated", "API token regenerated", oldToken, null),
+        Notice.Email.toAccount(
+            "token-regenerated",
+            event.userId(),
+            null,
+            Map.of("when", when, "oldToken", oldToken, "portalUrl", context.portalUrl())));
   }
 }

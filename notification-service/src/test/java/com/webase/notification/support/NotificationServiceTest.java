@@ -1,15 +1,21 @@
 package com.webase.notification.support;
 
+import com.webase.testkit.MovableClock;
 import com.webase.testkit.spring.WebaseServiceTest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * notification-service on the real PostgreSQL, Kafka and SMTP server, retrying failed mails quickly
- * so an outage test stays short. One Spring context serves every test class that carries it.
+ * so an outage test stays short, with a {@link MovableClock} for rules about time. One Spring
+ * context serves every test class that carries it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +26,15 @@ import org.springframework.test.context.TestPropertySource;
       "webase.notifications.mail.max-retry=4s",
       "webase.notifications.mail.poll-interval=200ms"
     })
-public @interface NotificationServiceTest {}
+@Import(NotificationServiceTest.Clocks.class)
+public @interface NotificationServiceTest {
+
+  @TestConfiguration(proxyBeanMethods = false)
+  class Clocks {
+    @Bean
+    @Primary
+    MovableClock movableClock() {
+      return new MovableClock();
+    }
+  }
+}

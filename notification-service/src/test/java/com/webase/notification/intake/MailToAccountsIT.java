@@ -1,0 +1,145 @@
+package com.webase.notification.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.webase.events.account.AccountCreated;
+import com.webase.events.account.AccountDeleted;
+import com.webase.events.token.TokenRegenerated;
+import com.webase.notification.support.Events;
+import com.webase.notification.support.Mailbox;
+import com.webase.notification.support.NotificationServiceTest;
+import com.webase.testkit.MovableClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A token regeneration that reaches notification-service before the person's {@code AccountCreated}
+ * (it comes on another topic, and sooner: decision 0013) is mailed once the address is known
+ * (decision 0014).
+ */
+@NotificationServiceTest
+class MailToAccountsIT {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired MovableClock clock;
+  @Autowired MeterRegistry meters;
+
+  @AfterEach
+  void realTime() {
+    clock.reset();
+  }
+
+  @Test
+  void aRegenerationThatOvertakesAccountCreatedIsMailedOnceTheAddressIsKnown() {
+    String account = "acc-" + UUID.randomUUID();
+    String address = address("overtaken");
+    Instant now = Instant.now();
+    var regenerated = new TokenRegenerated(UUID.randomUUID(), now, account, "old", "new", now);
+
+    Events.publish(regenerated);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> held(account) == 1);
+    assertThat(inApp(account)).as("the in-app notice does not wait").isEqualTo(1);
+    assertThat(queued(regenerated.eventId())).isZero();
+
+    Events.publish(new AccountCreated(UUID.randomUUID(), now, account, address, "Grace Hopper"));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> tokenMails(address).size() == 1);
+    var mail = Mailbox.read(tokenMails(address).getFirst());
+    assertThat(mail.text()).contains("Grace Hopper").contains("stopped working at once");
+    assertThat(mail.html()).contains("Grace Hopper");
+    assertThat(held(account)).isZero();
+    // the welcome mail too, and the token mail only once
+    await().atMost(Duration.ofSeconds(20)).until(() -> Mailbox.to(address).size() == 2);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> tokenMails(address).size() == 1);
+  }
+
+  @Test
+  void heldMailIsDroppedWhenNoAddressCameWithinTheHoldPeriod() {
+    String account = "acc-" + UUID.randomUUID();
+    String address = address("late");
+    Instant now = Instant.now();
+    double expiredBefore = expired();
+    Events.publish(new TokenRegenerated(UUID.randomUUID(), now, account, "old", "new", now));
+    await().atMost(Duration.ofSeconds(20)).until(() -> held(account) == 1);
+
+    clock.advance(Duration.ofDays(7).plusMinutes(1));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> held(account) == 0);
+    assertThat(expired()).isGreaterThan(expiredBefore);
+    clock.reset();
+    Events.publish(new AccountCreated(UUID.randomUUID(), now, account, address, "Late"));
+    // the welcome mail arrives; the week-old security notice does not
+    await().atMost(Duration.ofSeconds(20)).until(() -> Mailbox.to(address).size() == 1);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> Mailbox.to(address).size() == 1 && tokenMails(address).isEmpty());
+  }
+
+  @Test
+  void aDeletedAccountsHeldMailIsDropped() {
+    String account = "acc-" + UUID.randomUUID();
+    Instant now = Instant.now();
+    Events.publish(new TokenRegenerated(UUID.randomUUID(), now, account, "old", "new", now));
+    await().atMost(Duration.ofSeconds(20)).until(() -> held(account) == 1);
+
+    Events.publish(new AccountDeleted(UUID.randomUUID(), now, account, address("gone")));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> held(account) == 0);
+  }
+
+  private int held(String account) {
+    return jdbc.sql("select count(*) from held_email where account_id = ?")
+        .param(account)
+        .query(Integer.class)
+        .single();
+  }
+
+  private int inApp(String account) {
+    return jdbc.sql(
+            "select count(*) from notification where account_id = ? and kind = 'token-regenerated'")
+        .param(account)
+        .query(Integer.class)
+        .single();
+  }
+
+  private int queued(UUID eventId) {
+    return jdbc.sql("select count(*) from email where event_id = ?")
+        .param(eventId)
+        .query(Integer.class)
+        .single();
+  }
+
+  private double expired() {
+    var counter =
+        meters
+            .find("webase.notifications.emails.held")
+            .tag("template", "token-regenerated")
+            .tag("outcome", "expired")
+            .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private static List<MimeMessage> tokenMails(String address) {
+    return Mailbox.to(address).stream()
+        .filter(m -> Mailbox.read(m).subject().contains("API token was regenerated"))
+        .toList();
+  }
+
+  private static String address(String label) {
+    return label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  }
+}
