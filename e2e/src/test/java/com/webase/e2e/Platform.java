@@ -91,7 +91,8 @@ final class Platform {
     introspectionPortOfB = Ports.free();
     int gatewayAPort = Ports.free();
     int gatewayBPort = Ports.free();
-    int nobody = Ports.free(); // the services not started here: their routes answer 503
+    // the services not started here: their routes answer 503 (held for the JVM's life)
+    int nobody = Ports.refusing().port();
 
     Map<String, String> common = new LinkedHashMap<>();
     common.put("WEBASE_DB_HOST", "localhost");

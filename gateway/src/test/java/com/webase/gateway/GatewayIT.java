@@ -40,6 +40,7 @@ class GatewayIT {
   private static final AtomicReference<String> lastPath = new AtomicReference<>();
   private static final AtomicReference<String> lastRequestId = new AtomicReference<>();
   private static HttpServer accountService;
+  private static Ports.Refusing nobody;
 
   @LocalServerPort int port;
 
@@ -73,9 +74,11 @@ class GatewayIT {
     registry.add(
         "WEBASE_ACCOUNT_SERVICE_URL",
         () -> "http://localhost:" + accountService.getAddress().getPort());
-    int nobody = Ports.free();
-    registry.add("WEBASE_TOKEN_SERVICE_URL", () -> "http://localhost:" + nobody);
-    registry.add("WEBASE_APPS_SERVICE_URL", () -> "http://localhost:" + nobody);
+    // held, not merely free once: the gateway's own port 0 once landed on a free-once port, and
+    // the "down" apps route then waited 20 s for an answer from the gateway itself
+    nobody = Ports.refusing();
+    registry.add("WEBASE_TOKEN_SERVICE_URL", () -> "http://localhost:" + nobody.port());
+    registry.add("WEBASE_APPS_SERVICE_URL", () -> "http://localhost:" + nobody.port());
     // the account route's own timeout, short for the slow-service test
     registry.add("webase.gateway.timeouts.account-service", () -> 1000);
     registry.add("webase.gateway.rate-limit.failed-auth-per-ip.limit", () -> FAILED_AUTH_LIMIT);
@@ -84,6 +87,7 @@ class GatewayIT {
   @AfterAll
   static void stopStandIn() {
     accountService.stop(0);
+    nobody.close();
   }
 
   @Test
