@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param firstRetry the wait after the first failed attempt; it doubles with each failure
  * @param maxRetry the longest wait between two attempts
  * @param maxAttempts after this many failures a mail is given up (status {@code failed})
- * @param batchSize how many due mails one round of the delivery loop sends
+ * @param claimFor how long a mail being sent is kept from other instances; longer than one SMTP
+ *     exchange at the configured timeouts, and the time a crashed sender's mail waits to be retried
  * @param holdFor how long a mail to a person whose address is not known yet waits for it
  */
 @ConfigurationProperties("webase.notifications.mail")
@@ -21,7 +22,7 @@ public record MailProperties(
     Duration firstRetry,
     Duration maxRetry,
     Integer maxAttempts,
-    Integer batchSize,
+    Duration claimFor,
     Duration holdFor) {
 
   public MailProperties {
@@ -30,7 +31,7 @@ public record MailProperties(
     firstRetry = firstRetry == null ? Duration.ofSeconds(1) : firstRetry;
     maxRetry = maxRetry == null ? Duration.ofMinutes(5) : maxRetry;
     maxAttempts = maxAttempts == null ? 300 : maxAttempts;
-    batchSize = batchSize == null ? 50 : batchSize;
+    claimFor = claimFor == null ? Duration.ofMinutes(2) : claimFor;
     holdFor = holdFor == null ? Duration.ofDays(7) : holdFor;
   }
 

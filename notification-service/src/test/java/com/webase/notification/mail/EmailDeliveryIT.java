@@ -10,22 +10,31 @@ import com.webase.events.token.TokenRegenerated;
 import com.webase.notification.support.Events;
 import com.webase.notification.support.Mailbox;
 import com.webase.notification.support.NotificationServiceTest;
+import com.webase.testkit.MovableClock;
 import com.webase.testkit.RealServers;
 import com.webase.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @NotificationServiceTest
 class EmailDeliveryIT {
 
   @Autowired JdbcClient jdbc;
+  @Autowired EmailQueue queue;
+  @Autowired TransactionTemplate transactions;
+  @Autowired DataSource dataSource;
+  @Autowired MovableClock clock;
 
   @Test
   void aRequestedEmailChangeSendsTheLinkToTheNewAddressOnlyAndRecordsIt() {
@@ -193,6 +202,57 @@ class EmailDeliveryIT {
             .orElseThrow();
     assertThat(mail.text()).contains("stopped working at once").doesNotContain("wbt_");
     assertThat(mail.html()).doesNotContain("wbt_").doesNotContain("new-id");
+  }
+
+  /**
+   * The claim of a mail skips what another sender holds instead of waiting for it: here the test
+   * holds one row locked, as another instance in the middle of its claim would.
+   */
+  @Test
+  void aMailAnotherSenderHoldsIsSkippedNotWaitedForAndSentOnceReleased() throws Exception {
+    String heldAddress = address("held");
+    String freeAddress = address("free");
+    UUID heldEvent = UUID.randomUUID();
+    Instant later = Instant.now().plus(Duration.ofHours(1));
+    // not due yet: the service's loop cannot take them before the test holds one
+    transactions.executeWithoutResult(
+        status -> {
+          queue.enqueue(heldEvent, "password-changed", "acc-held", heldAddress, passwordModel());
+          queue.enqueue(
+              UUID.randomUUID(), "password-changed", "acc-free", freeAddress, passwordModel());
+          jdbc.sql("update email set next_attempt_at = ? where recipient = ?")
+              .params(java.sql.Timestamp.from(later), heldAddress)
+              .update();
+          jdbc.sql("update email set next_attempt_at = ? where recipient = ?")
+              .params(java.sql.Timestamp.from(later.plusMillis(1)), freeAddress)
+              .update();
+        });
+    try (Connection otherSender = dataSource.getConnection()) {
+      otherSender.setAutoCommit(false);
+      try (var lock =
+          otherSender.prepareStatement("select id from email where event_id = ? for update")) {
+        lock.setObject(1, heldEvent);
+        lock.executeQuery().close();
+      }
+
+      clock.advance(Duration.ofHours(1).plusSeconds(1)); // both due now, the held one first
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> Mailbox.to(freeAddress).size() == 1);
+      assertThat(Mailbox.to(heldAddress)).isEmpty();
+      otherSender.rollback(); // the other sender gives up without sending
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> Mailbox.to(heldAddress).size() == 1);
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(4))
+          .until(() -> Mailbox.to(heldAddress).size() == 1);
+    } finally {
+      clock.reset();
+    }
+  }
+
+  private static Map<String, Object> passwordModel() {
+    return Map.of("name", "Claim", "when", "now", "portalUrl", "http://x");
   }
 
   private int pendingWithFailures(List<String> addresses) {
