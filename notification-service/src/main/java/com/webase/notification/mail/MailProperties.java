@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimFor how long a mail being sent is kept from other instances; longer than one SMTP
  *     exchange at the configured timeouts, and the time a crashed sender's mail waits to be retried
  * @param holdFor how long a mail to a person whose address is not known yet waits for it
+ * @param keepFor how long the record of a sent or given-up mail is kept
  */
 @ConfigurationProperties("webase.notifications.mail")
 public record MailProperties(
@@ -23,7 +24,8 @@ public record MailProperties(
     Duration maxRetry,
     Integer maxAttempts,
     Duration claimFor,
-    Duration holdFor) {
+    Duration holdFor,
+    Duration keepFor) {
 
   public MailProperties {
     from = from == null ? "Webase <no-reply@webase.local>" : from;
@@ -33,6 +35,7 @@ public record MailProperties(
     maxAttempts = maxAttempts == null ? 300 : maxAttempts;
     claimFor = claimFor == null ? Duration.ofMinutes(2) : claimFor;
     holdFor = holdFor == null ? Duration.ofDays(7) : holdFor;
+    keepFor = keepFor == null ? Duration.ofDays(90) : keepFor;
   }
 
   /** The wait before attempt {@code failures + 1}. */
