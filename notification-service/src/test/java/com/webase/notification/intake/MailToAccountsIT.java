@@ -5,13 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.webase.events.account.AccountCreated;
 import com.webase.events.account.AccountDeleted;
+import com.webase.events.account.PasswordChanged;
 import com.webase.events.token.TokenRegenerated;
 import com.webase.notification.support.Events;
 import com.webase.notification.support.Mailbox;
 import com.webase.notification.support.NotificationServiceTest;
 import com.webase.testkit.MovableClock;
+import com.webase.testkit.RealServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +71,36 @@ class MailToAccountsIT {
         .until(() -> tokenMails(address).size() == 1);
   }
 
+  /**
+   * An SMTP server that accepts connections and never answers holds the delivery loop for its read
+   * timeout (10 s) per attempt; held mail is released on a thread of its own meanwhile. (With
+   * Spring's default single scheduling thread this failed: the release waited for the timeout.)
+   */
+  @Test
+  void heldMailIsReleasedWhileTheSmtpServerHoldsTheDeliveryLoop() throws Exception {
+    String account = "acc-" + UUID.randomUUID();
+    Instant now = Instant.now();
+    var regenerated = new TokenRegenerated(UUID.randomUUID(), now, account, "old", "new", now);
+    Events.publish(regenerated);
+    await().atMost(Duration.ofSeconds(20)).until(() -> held(account) == 1);
+    var smtp = RealServers.smtp();
+    smtp.stop();
+    try (var silent = new ServerSocket()) {
+      silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), smtp.port()));
+      var stuck = new PasswordChanged(UUID.randomUUID(), now, "acc-" + UUID.randomUUID(), "x@y.z");
+      Events.publish(stuck);
+      // the delivery loop has taken the mail and waits for the server's greeting
+      await().atMost(Duration.ofSeconds(20)).until(() -> claimed(stuck.eventId()));
+
+      Events.publish(new AccountCreated(UUID.randomUUID(), now, account, address("busy"), "Busy"));
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> queued(regenerated.eventId()) == 1);
+      assertThat(held(account)).isZero();
+    } finally {
+      smtp.restart();
+    }
+  }
+
   @Test
   void heldMailIsDroppedWhenNoAddressCameWithinTheHoldPeriod() {
     String account = "acc-" + UUID.randomUUID();
@@ -106,6 +141,19 @@ class MailToAccountsIT {
         .param(account)
         .query(Integer.class)
         .single();
+  }
+
+  /** Whether the delivery loop has claimed the event's mail (its next attempt moved ahead). */
+  private boolean claimed(UUID eventId) {
+    return jdbc.sql(
+                """
+            select count(*) from email where event_id = ? and status = 'pending'
+              and next_attempt_at > now() + interval '30 seconds'
+            """)
+            .param(eventId)
+            .query(Integer.class)
+            .single()
+        == 1;
   }
 
   private int inApp(String account) {
