@@ -13,7 +13,8 @@ public sealed interface Notice {
    *     name into the model as {@code name}. A mail to an address not known yet waits for it.
    * @param preference the preference that may switch it off, or null for security mail, which
    *     always goes out
-   * @param model the values the template shows; every one is escaped in the HTML part
+   * @param model the values the template shows; every one is escaped in the HTML part. Strings only
+   *     in a mail to the account's address: it may wait for the address as JSON
    */
   record Email(
       String template, String accountId, String to, String preference, Map<String, Object> model)
