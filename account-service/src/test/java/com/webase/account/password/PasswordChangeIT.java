@@ -133,9 +133,15 @@ class PasswordChangeIT {
     Person person = People.newPerson();
     Api api = new Api(port);
 
-    // two failures within Keycloak's quick-login window (1 s) lock the login for a minute
-    change(api, person, "fast guess one", STRONG, STRONG);
-    change(api, person, "fast guess two", STRONG, STRONG);
+    // two failures within Keycloak's quick-login window (1 s) lock the login for a minute. Back to
+    // back they are well inside it, but a busy host can stretch one answer past a second: guess on
+    // until the lock shows, at most four times (below this service's own limit of five)
+    for (int guess = 1; guess <= 4; guess++) {
+      var answer = change(api, person, "fast guess " + guess, STRONG, STRONG);
+      if (guess > 1 && "login-temporarily-locked".equals(answer.problem())) {
+        break;
+      }
+    }
     var right = change(api, person, person.password(), STRONG, STRONG);
 
     assertThat(right.status()).isEqualTo(429);
