@@ -12,7 +12,6 @@ import com.webase.testkit.MovableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,11 +21,6 @@ class SensitiveActionsIT {
 
   @LocalServerPort int port;
   @Autowired MovableClock clock;
-
-  @AfterEach
-  void realTime() {
-    clock.reset();
-  }
 
   @Test
   void anApiTokenCanNeitherChangeEmailNorPasswordNorDeleteTheAccount() {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,11 +24,6 @@ class EmailChangeIT {
 
   @LocalServerPort int port;
   @Autowired MovableClock clock;
-
-  @AfterEach
-  void realTime() {
-    clock.reset();
-  }
 
   @Test
   void aNewAddressStaysPendingUntilTheLinkIsFollowedThenReplacesTheOldEverywhere() {

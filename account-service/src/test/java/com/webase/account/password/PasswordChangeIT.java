@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,11 +25,6 @@ class PasswordChangeIT {
   @LocalServerPort int port;
   @Autowired MovableClock clock;
   @Autowired MeterRegistry meters;
-
-  @AfterEach
-  void realTime() {
-    clock.reset();
-  }
 
   @Test
   void eachPolicyFailureHasItsOwnProblemTypeAndFieldAndChangesNothing() {

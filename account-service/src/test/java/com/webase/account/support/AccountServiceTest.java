@@ -1,15 +1,13 @@
 package com.webase.account.support;
 
 import com.webase.testkit.MovableClock;
+import com.webase.testkit.spring.MovableClockConfiguration;
 import com.webase.testkit.spring.WebaseServiceTest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * account-service on the real servers — PostgreSQL, Kafka, and Keycloak with the webase realm as
@@ -19,15 +17,5 @@ import org.springframework.context.annotation.Primary;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebaseServiceTest(keycloak = true)
-@Import(AccountServiceTest.Clocks.class)
-public @interface AccountServiceTest {
-
-  @TestConfiguration(proxyBeanMethods = false)
-  class Clocks {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
-  }
-}
+@Import(MovableClockConfiguration.class)
+public @interface AccountServiceTest {}

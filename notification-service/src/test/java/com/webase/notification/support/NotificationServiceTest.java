@@ -1,15 +1,13 @@
 package com.webase.notification.support;
 
 import com.webase.testkit.MovableClock;
+import com.webase.testkit.spring.MovableClockConfiguration;
 import com.webase.testkit.spring.WebaseServiceTest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -26,15 +24,5 @@ import org.springframework.test.context.TestPropertySource;
       "webase.notifications.mail.max-retry=4s",
       "webase.notifications.mail.poll-interval=200ms"
     })
-@Import(NotificationServiceTest.Clocks.class)
-public @interface NotificationServiceTest {
-
-  @TestConfiguration(proxyBeanMethods = false)
-  class Clocks {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
-  }
-}
+@Import(MovableClockConfiguration.class)
+public @interface NotificationServiceTest {}
