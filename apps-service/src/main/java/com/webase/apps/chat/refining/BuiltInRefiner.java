@@ -42,7 +42,7 @@ public final class BuiltInRefiner implements Refiner {
   public static final int MAX_HUNK_LINES = 10_000;
 
   static final String HOW_TO =
-      "Nothing was changed — I apply only changes written out in the message. Put a unified diff"
+      "Nothing was changed: I apply only changes written out in the message. Put a unified diff"
           + " in a ```diff block (`--- a/index.html`, `+++ b/index.html`, then `@@` hunks), or a"
           + " JSON object of path → full new content (null deletes the file) in a ```json block.";
 

@@ -31,14 +31,6 @@ record FilePatch(
     NONE
   }
 
-  /** The name to use in replies. */
-  String displayPath() {
-    return switch (operation) {
-      case CREATE, COPY -> newPath;
-      case DELETE, MODIFY, RENAME, NONE -> oldPath;
-    };
-  }
-
   /**
    * Applies this file's change to the files as the message has left them so far.
    *

@@ -37,12 +37,4 @@ record Hunk(
   List<String> oldLines() {
     return lines.stream().filter(line -> line.kind() != Kind.ADDED).map(HunkLine::text).toList();
   }
-
-  int addedCount() {
-    return (int) lines.stream().filter(line -> line.kind() == Kind.ADDED).count();
-  }
-
-  int removedCount() {
-    return (int) lines.stream().filter(line -> line.kind() == Kind.REMOVED).count();
-  }
 }

@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Thread-safe: one instance serves all apps. Calls block the calling thread for at most about
  * the configured timeout.
  */
-public final class OpenAiCompatibleRefiner implements Refiner {
+public final class OpenAiCompatibleRefiner implements Refiner, AutoCloseable {
 
   /** An answer carries whole files; far beyond any prompt limit, but bounded. */
   static final int MAX_ANSWER_BYTES = 10_000_000;
@@ -45,6 +45,7 @@ public final class OpenAiCompatibleRefiner implements Refiner {
   private static final Logger log = LoggerFactory.getLogger(OpenAiCompatibleRefiner.class);
 
   private final AiRefinerProperties properties;
+  private final HttpClient client;
   private final RestClient http;
   private final JsonMapper json = JsonMapper.builder().build();
   private final AiAnswer answers = new AiAnswer(json);
@@ -56,7 +57,7 @@ public final class OpenAiCompatibleRefiner implements Refiner {
    */
   public OpenAiCompatibleRefiner(AiRefinerProperties properties, RestClient.Builder restClient) {
     this.properties = properties;
-    HttpClient client =
+    this.client =
         HttpClient.newBuilder()
             // HTTP/1.1: Ollama and vLLM serve plain HTTP, where an h2c upgrade buys nothing.
             .version(HttpClient.Version.HTTP_1_1)
@@ -69,9 +70,9 @@ public final class OpenAiCompatibleRefiner implements Refiner {
 
   @Override
   public Refinement refine(RefinementRequest request) {
-    AiPrompt prompt = AiPrompt.of(request, properties.maxPromptBytes());
     long started = System.nanoTime();
     try {
+      AiPrompt prompt = AiPrompt.of(request, properties.maxPromptBytes());
       Outcome outcome = call(prompt);
       if (outcome.status().isError()) {
         log.warn(
@@ -102,6 +103,15 @@ public final class OpenAiCompatibleRefiner implements Refiner {
       return new Refinement.NoChange(
           "The AI builder could not be asked because of an internal error; nothing was changed.");
     }
+  }
+
+  /**
+   * Stops the HTTP client: calls still running end as "unavailable" replies. Spring calls this when
+   * the bean is destroyed.
+   */
+  @Override
+  public void close() {
+    client.shutdownNow();
   }
 
   private record Outcome(HttpStatusCode status, String body) {}

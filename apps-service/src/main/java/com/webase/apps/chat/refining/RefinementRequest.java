@@ -25,6 +25,7 @@ public record RefinementRequest(
     Objects.requireNonNull(appId, "appId");
     Objects.requireNonNull(message, "message");
     files = files == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(files));
+    files.forEach((path, content) -> Objects.requireNonNull(content, path));
     conversation = conversation == null ? List.of() : List.copyOf(conversation);
   }
 }

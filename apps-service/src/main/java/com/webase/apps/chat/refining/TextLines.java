@@ -87,7 +87,7 @@ final class TextLines {
       int stated = expected.isEmpty() ? hunk.oldStart() : Math.max(hunk.oldStart() - 1, 0);
       int position;
       if (expected.isEmpty()) {
-        position = stated + offset;
+        position = lines.isEmpty() ? 0 : stated + offset;
         if (position > lines.size() || position < earliest) {
           throw new CannotApply(
               "hunk %d of %s does not apply — it adds lines after line %d, but the file has %d lines"

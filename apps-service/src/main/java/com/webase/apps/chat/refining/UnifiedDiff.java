@@ -194,10 +194,18 @@ final class UnifiedDiff {
 
   private List<Hunk> hunks(String name) {
     List<Hunk> hunks = new ArrayList<>();
-    while (next < lines.length && lines[next].startsWith("@@")) {
+    while (true) {
+      // Blank lines between hunks are noise from editing the diff by hand.
+      int start = next;
+      while (start < lines.length && lines[start].isBlank()) {
+        start++;
+      }
+      if (start == lines.length || !lines[start].startsWith("@@")) {
+        return hunks;
+      }
+      next = start;
       hunks.add(hunk(name, hunks.size() + 1));
     }
-    return hunks;
   }
 
   private Hunk hunk(String name, int number) {

@@ -533,6 +533,15 @@ class BuiltInRefinerDiffTest {
   }
 
   @Test
+  void blankLinesBetweenHunksAreIgnored() {
+    String diff = "--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-one\n+1\n\n\n@@ -3 +3 @@\n-three\n+3\n";
+
+    Refinement result = refine(AppFiles.of("a.txt", "one\ntwo\nthree\n"), diff);
+
+    assertThat(text(result, "a.txt")).isEqualTo("1\ntwo\n3\n");
+  }
+
+  @Test
   void aGitFormatPatchEmailIsReadUpToItsSignature() {
     String patch =
         """

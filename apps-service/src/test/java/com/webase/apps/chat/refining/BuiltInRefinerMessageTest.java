@@ -24,7 +24,7 @@ class BuiltInRefinerMessageTest {
 
     assertThat(reasonNothingChanged(result))
         .isEqualTo(
-            "Nothing was changed — I apply only changes written out in the message. Put a unified"
+            "Nothing was changed: I apply only changes written out in the message. Put a unified"
                 + " diff in a ```diff block (`--- a/index.html`, `+++ b/index.html`, then `@@`"
                 + " hunks), or a JSON object of path → full new content (null deletes the file) in a"
                 + " ```json block.");
