@@ -44,6 +44,39 @@ final class Api {
     }
   }
 
+  /** Any request: raw bytes with their content type and extra headers. */
+  static HttpResponse<byte[]> request(
+      String method,
+      String base,
+      String path,
+      String token,
+      byte[] body,
+      String contentType,
+      java.util.Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("x-api-token", token);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * The sum of every sample of a Prometheus counter, from a process's {@code /actuator/prometheus}.
    */

@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
  *       lead here; it administers the test Keycloak's users;
  *   <li>{@code notification-service} — mails through the test JVM's SMTP server ({@link
  *       RealServers#smtp()}), with links to gateway A;
+ *   <li>{@code apps-service} ({@link #appsService}) — behind both gateways; its sites are served on
+ *       {@code {site}.localhost:<gateway A>};
  *   <li>{@code gateway-a} and {@code gateway-b} — two instances, each with its own revocation
  *       consumer group. A has a small per-token quota (30 a minute) for the rate-limit test.
  * </ul>
@@ -52,6 +54,7 @@ final class Platform {
   final PostgresServer postgres;
   final ServiceProcess tokenService;
   final ServiceProcess accountService;
+  final ServiceProcess appsService;
   final ServiceProcess gatewayA;
   final ServiceProcess gatewayB;
   final Path logs;
@@ -83,11 +86,13 @@ final class Platform {
     postgres.createDatabase("token_service");
     postgres.createDatabase("account_service");
     postgres.createDatabase("notification_service");
+    postgres.createDatabase("apps_service");
     keycloak = keycloakStarting.join();
 
     int tokenPort = Ports.free();
     int accountPort = Ports.free();
     int notificationPort = Ports.free();
+    int appsPort = Ports.free();
     introspectionPortOfB = Ports.free();
     int gatewayAPort = Ports.free();
     int gatewayBPort = Ports.free();
@@ -104,9 +109,8 @@ final class Platform {
     common.put("WEBASE_TOKEN_SERVICE_URL", "http://localhost:" + tokenPort);
     common.put("WEBASE_ACCOUNT_SERVICE_URL", "http://localhost:" + accountPort);
     common.put("WEBASE_NOTIFICATION_SERVICE_URL", "http://localhost:" + notificationPort);
-    for (String other : List.of("APPS_SERVICE", "RECORDS_SERVICE")) {
-      common.put("WEBASE_" + other + "_URL", "http://localhost:" + nobody);
-    }
+    common.put("WEBASE_APPS_SERVICE_URL", "http://localhost:" + appsPort);
+    common.put("WEBASE_RECORDS_SERVICE_URL", "http://localhost:" + nobody);
 
     tokenServiceEnv = new LinkedHashMap<>(common);
     tokenServiceEnv.put("WEBASE_TOKEN_ENCRYPTION_SECRET", RealmSettings.secret() + "-e2e");
@@ -149,6 +153,9 @@ final class Platform {
             "notification-service",
             notificationPort,
             notificationEnv));
+    Map<String, String> appsEnv = new LinkedHashMap<>(common);
+    appsEnv.put("WEBASE_SITES_URL_TEMPLATE", "http://{site}.localhost:" + gatewayAPort + "/");
+    appsService = remember(start(root, "apps-service", "apps-service", appsPort, appsEnv));
     introspectionOfB =
         remember(
             start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));
@@ -160,7 +167,8 @@ final class Platform {
     keycloak.allowPortalAt(gatewayA.url());
     RealServers.closeBeforeStopping(this::stopAll, () -> !all.isEmpty());
     System.out.printf(
-        "[e2e] token-service ×2, account-service, notification-service, gateway ×2 ready in %.1f s%n",
+        "[e2e] token-service ×2, account-service, notification-service, apps-service, gateway ×2"
+            + " ready in %.1f s%n",
         (System.nanoTime() - begin) / 1e9);
   }
 
