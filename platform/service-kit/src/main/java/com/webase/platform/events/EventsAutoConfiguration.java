@@ -5,41 +5,37 @@ import com.webase.events.MalformedEventException;
 import com.webase.events.Topics;
 import com.webase.events.WebaseEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.RoutingTarget;
-import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Events in and out of a service.
  *
  * <p>Out: a service publishes a {@link WebaseEvent} with Spring's {@code ApplicationEventPublisher}
- * inside its transaction; Spring Modulith stores it in the outbox table of that transaction and,
- * after commit, sends it to the event's topic, keyed by its subject, with its CloudEvents
- * attributes as headers — unless {@link UrgentEvents} already had it acknowledged directly. In:
+ * inside its transaction; the {@link Outbox} keeps it in {@code outbox_event} with that transaction
+ * and, after commit, the {@link OutboxRelay} sends it to the event's topic, keyed by its subject,
+ * with its CloudEvents attributes as headers; the {@link OutboxSweeper} sends again what was not
+ * acknowledged. {@link UrgentEvents} sends the few urgent ones from the committing thread. In:
  * {@link EventInbox} applies each event once per consumer; failures are retried with back-off and
  * then parked on {@code <topic>.DLT}.
  */
@@ -48,63 +44,57 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(EventsAutoConfiguration.class);
-
   @Bean
   EventCodec eventCodec() {
     return new EventCodec();
   }
 
-  /** Which events leave through the outbox, and where to (the routing names them in its log). */
   @Bean
-  EventExternalizationConfiguration webaseEventExternalization(EventCodec codec) {
-    return EventExternalizationConfiguration.externalizing()
-        .select(event -> event instanceof WebaseEvent)
-        .routeAll(
-            event -> {
-              WebaseEvent webaseEvent = (WebaseEvent) event;
-              return RoutingTarget.forTarget(codec.catalog().of(webaseEvent.getClass()).topic())
-                  .andKey(webaseEvent.subject());
-            })
-        .build();
+  OutboxRows outboxRows(JdbcTemplate jdbc, JsonMapper json) {
+    return new OutboxRows(jdbc, json);
   }
 
-  /**
-   * The outbox's sender, in place of Spring Modulith's Kafka externalizer (whose module the kit
-   * does not use): sends {@link EventRecords the event's record} through Spring Kafka's template,
-   * which adds the trace context, and skips an event {@link UrgentEvents} already had acknowledged
-   * on its direct path. Modulith completes the outbox row when the returned future completes.
-   */
-  @Bean
-  DelegatingEventExternalizer webaseEventExternalizer(
-      EventExternalizationConfiguration configuration,
+  @Bean(destroyMethod = "close")
+  OutboxRelay outboxRelay(
       KafkaOperations<String, byte[]> kafka,
+      OutboxRows rows,
+      EventsProperties properties,
+      MeterRegistry meters,
+      ObjectProvider<Clock> clock) {
+    return new OutboxRelay(
+        kafka,
+        rows,
+        properties.lanes(),
+        properties.laneCapacity(),
+        meters,
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
+  Outbox outbox(
       EventCodec codec,
-      DirectSends directSends,
-      EventsProperties properties) {
-    // the direct send itself gives up after urgent-wait; twice that covers its start after commit
-    Duration directOutcomeWait = properties.urgentWait().multipliedBy(2);
-    return new DelegatingEventExternalizer(
-        configuration,
-        (target, payload) -> {
-          WebaseEvent event = (WebaseEvent) payload;
-          if (directSends.acknowledged(event.eventId(), directOutcomeWait)) {
-            log.debug("{} {} was sent directly", event.getClass().getSimpleName(), event.eventId());
-            return CompletableFuture.completedFuture(null);
-          }
-          return kafka.send(EventRecords.of(codec, event));
-        });
+      OutboxRows rows,
+      OutboxRelay relay,
+      EventsProperties properties,
+      ObjectProvider<Clock> clock) {
+    return new Outbox(
+        codec, rows, relay, properties.staleAfter(), clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean
-  DirectSends directSends() {
-    return new DirectSends();
+  OutboxSweeper outboxSweeper(
+      OutboxRows rows,
+      OutboxRelay relay,
+      EventsProperties properties,
+      MeterRegistry meters,
+      ObjectProvider<Clock> clock) {
+    return new OutboxSweeper(
+        rows, relay, properties.staleAfter(), clock.getIfAvailable(Clock::systemUTC), meters);
   }
 
   @Bean
-  OutboxResubmission outboxResubmission(
-      IncompleteEventPublications publications, EventsProperties properties) {
-    return new OutboxResubmission(publications, properties);
+  LegacyOutboxDrain legacyOutboxDrain(JdbcTemplate jdbc, Outbox outbox, TransactionTemplate tx) {
+    return new LegacyOutboxDrain(jdbc, outbox, tx);
   }
 
   /**
@@ -117,10 +107,9 @@ public class EventsAutoConfiguration {
    */
   @Bean(destroyMethod = "close")
   UrgentEvents urgentEvents(
-      ApplicationEventPublisher outbox,
-      DirectSends directSends,
+      Outbox outbox,
+      OutboxRelay relay,
       KafkaProperties kafka,
-      EventCodec codec,
       EventsProperties properties,
       MeterRegistry meters) {
     Map<String, Object> config = kafka.buildProducerProperties();
@@ -128,7 +117,7 @@ public class EventsAutoConfiguration {
     var producers =
         new DefaultKafkaProducerFactory<>(
             config, new StringSerializer(), new ByteArraySerializer());
-    return new UrgentEvents(outbox, directSends, producers, codec, properties.urgentWait(), meters);
+    return new UrgentEvents(outbox, relay, producers, properties.urgentWait(), meters);
   }
 
   @Bean

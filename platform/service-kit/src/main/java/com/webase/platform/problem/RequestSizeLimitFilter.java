@@ -37,7 +37,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     chain.doFilter(new Limited(request, limit), response);
   }
 
-  static org.springframework.http.ProblemDetail tooLarge(ProblemResponses problems, long limit) {
+  /** The 413 problem for a body over {@code limit} bytes. */
+  public static org.springframework.http.ProblemDetail tooLarge(
+      ProblemResponses problems, long limit) {
     return problems.problem(
         HttpStatus.CONTENT_TOO_LARGE,
         "payload-too-large",
@@ -52,6 +54,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     PayloadTooLargeException(long limit) {
       super("request body larger than " + limit + " bytes");
       this.limit = limit;
+    }
+
+    /** The limit the body went past, in bytes. */
+    public long limit() {
+      return limit;
     }
   }
 

@@ -91,6 +91,44 @@ public class KitTestApplication {
 
   record Greeting(@NotBlank @Size(max = 20) String name, int times) {}
 
+  record NewWidget(@NotBlank @Size(max = 20) String name) {}
+
+  record Widget(UUID id, String name, String secret) {}
+
+  /**
+   * Creates a widget per request that does the work, as a real create does. Name {@code fail}
+   * answers 500 after writing nothing; {@code slow} waits for {@link #slowGate} first.
+   */
+  @RestController
+  static class Widgets {
+    static volatile java.util.concurrent.CountDownLatch slowGate =
+        new java.util.concurrent.CountDownLatch(0);
+
+    private final JdbcClient jdbc;
+
+    Widgets(JdbcClient jdbc) {
+      this.jdbc = jdbc;
+    }
+
+    @PostMapping("/api/v1/widgets")
+    org.springframework.http.ResponseEntity<Widget> create(
+        Caller caller, @Valid @RequestBody NewWidget widget) throws InterruptedException {
+      if (widget.name().equals("fail")) {
+        throw new IllegalStateException("failed on purpose");
+      }
+      if (widget.name().equals("slow")) {
+        slowGate.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      var created = new Widget(UUID.randomUUID(), widget.name(), "wbt_" + UUID.randomUUID());
+      jdbc.sql("insert into kit_widget (id, owner, name, secret) values (?, ?, ?, ?)")
+          .params(created.id(), caller.userId(), created.name(), created.secret())
+          .update();
+      return org.springframework.http.ResponseEntity.created(
+              java.net.URI.create("/api/v1/widgets/" + created.id()))
+          .body(created);
+    }
+  }
+
   @RestController
   static class Endpoints {
     @GetMapping("/api/v1/whoami")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.webase.events.EventCodec;
 import com.webase.events.Topics;
 import com.webase.events.account.ProfileUpdated;
 import com.webase.testkit.KafkaServer;
@@ -12,16 +13,26 @@ import com.webase.testkit.TopicReader;
 import com.webase.testkit.spring.WebaseServiceTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox against real PostgreSQL and a real Kafka broker. */
 @WebaseServiceTest(keycloak = true)
 class OutboxIT {
 
   @Autowired KitTestApplication.Renaming renaming;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApplicationContext context;
 
   @Test
   void aCommittedEventArrivesOnItsTopicWithCloudEventsHeadersAndItsKey() {
@@ -111,5 +122,75 @@ class OutboxIT {
           .hasSize(20)
           .doesNotHaveDuplicates();
     }
+  }
+
+  @Test
+  void anEventLeftUnacknowledgedByAProcessThatDiedIsSentByTheSweeper() {
+    // as a process leaves it when it dies between commit and acknowledgement: its claim has run out
+    var event = new ProfileUpdated(UUID.randomUUID(), Instant.now(), "user-crashed", "Orphan");
+    EventCodec codec = new EventCodec();
+    jdbc.sql(
+            """
+            insert into outbox_event (id, topic, event_key, headers, payload, created_at,
+                                      claimed_until)
+            values (?, ?, ?, ?, ?, now() - interval '1 minute', now() - interval '1 second')
+            """)
+        .params(
+            event.eventId(),
+            Topics.ACCOUNT,
+            event.subject(),
+            JsonMapper.builder().build().writeValueAsString(codec.envelopeOf(event).toHeaders()),
+            codec.data(event))
+        .update();
+
+    try (var reader = new TopicReader(Topics.ACCOUNT)) {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> reader.eventIds().contains(event.eventId().toString()));
+      await().atMost(Duration.ofSeconds(20)).until(() -> outboxRows(event.eventId()) == 0);
+    }
+  }
+
+  @Test
+  void anEventSpringModulithsOutboxHadNotDeliveredIsMovedAndSentAtStart() throws Exception {
+    var event = new ProfileUpdated(UUID.randomUUID(), Instant.now(), "user-upgraded", "Legacy");
+    jdbc.sql(
+            """
+            insert into event_publication (id, listener_id, event_type, serialized_event,
+                                           publication_date, status, completion_attempts)
+            values (?, 'legacy-listener', ?, ?, now(), 'FAILED', 1)
+            """)
+        .params(
+            UUID.randomUUID(),
+            ProfileUpdated.class.getName(),
+            JsonMapper.builder().build().writeValueAsString(event))
+        .update();
+
+    try (var reader = new TopicReader(Topics.ACCOUNT)) {
+      // what runs once when a service has started
+      context.publishEvent(
+          new ApplicationReadyEvent(
+              new SpringApplication(),
+              new String[0],
+              (ConfigurableApplicationContext) context,
+              Duration.ZERO));
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> reader.eventIds().contains(event.eventId().toString()));
+      assertThat(
+              jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                  .param("%" + event.eventId() + "%")
+                  .query(Long.class)
+                  .single())
+          .isZero();
+    }
+  }
+
+  private long outboxRows(UUID id) {
+    return jdbc.sql("select count(*) from outbox_event where id = ?")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 }

@@ -10,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,100 +27,150 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Measures DESIGN §8's outbox number: how long after its transaction commits an event can be read
- * from Kafka. Not part of {@code verify} (Failsafe excludes {@code *Benchmark}); run it with
+ * from Kafka, at a steady rate per instance, with the events of each key in order. Not part of
+ * {@code verify} (Failsafe excludes {@code *Benchmark}); run it with
  *
  * <pre>
- * ./mvnw -B -pl platform/service-kit -am verify -Dit.test=OutboxLatencyBenchmark \
- *     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.events=2000
+ * ./mvnw -B -pl platform/service-kit -am install -DskipTests
+ * ./mvnw -B -pl platform/service-kit verify -Dit.test=OutboxLatencyBenchmark -Dtest=none \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.rate=1000 -Dbenchmark.events=30000
  * </pre>
  *
- * It commits events one after another at a steady rate, reads the topic with a plain consumer in
- * the same JVM (one clock), and prints the percentiles of commit → readable, after a warm-up of
- * {@code benchmark.warmup} events at the same rate. Per-event figures go to {@code
- * target/benchmarks/outbox-latency.csv}.
+ * {@code benchmark.threads} committing threads (4) share {@code benchmark.keys} keys (100, as many
+ * accounts or apps), each key owned by one thread so that its events are committed in a known
+ * order; together they commit {@code benchmark.rate} events a second, each in its own transaction
+ * through the real outbox (PostgreSQL → Kafka, with the kit test application's own listener
+ * consuming the topic too). A plain consumer in the same JVM (one clock) records when each event
+ * becomes readable and in which order each key's events arrive. {@code benchmark.warmup} events
+ * (5,000) at the same rate come first. The run fails if a key's events arrive out of order.
+ * Per-event figures go to {@code target/benchmarks/outbox-latency.csv}.
  */
 @WebaseServiceTest(keycloak = false)
 class OutboxLatencyBenchmark {
 
   @Autowired KitTestApplication.Renaming renaming;
 
+  private record Committed(String key, String id, long atNanos, long lagNanos) {}
+
   @Test
   void commitToReadableLatency() throws Exception {
-    int events = Integer.getInteger("benchmark.events", 2000);
-    int perSecond = Integer.getInteger("benchmark.rate", 100);
-    Map<String, Long> committedAt = new java.util.concurrent.ConcurrentSkipListMap<>();
-    List<String> order = new ArrayList<>();
+    int events = Integer.getInteger("benchmark.events", 10_000);
+    int perSecond = Integer.getInteger("benchmark.rate", 500);
+    int threads = Integer.getInteger("benchmark.threads", 4);
+    int keys = Integer.getInteger("benchmark.keys", 100);
+    int warmUp = Integer.getInteger("benchmark.warmup", 5_000);
+    String run = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+
     Map<String, Long> readAt = new ConcurrentHashMap<>();
-    Map<String, Long> warmUpReadAt = new ConcurrentHashMap<>();
+    Map<String, List<String>> arrivals = new ConcurrentHashMap<>();
     AtomicBoolean reading = new AtomicBoolean(true);
-    String subject = "bench-" + UUID.randomUUID();
+    Thread reader = Thread.ofPlatform().start(() -> read(run, readAt, arrivals, reading));
 
-    Thread reader = Thread.ofPlatform().start(() -> read(subject, readAt, reading));
-    // warm-up at the same rate, until the JIT has done its work and the backlog of a cold start
-    // is gone: the first seconds of a fresh JVM measure class loading, not the outbox
-    long interval = 1_000_000_000L / perSecond;
-    String warmUpSubject = subject + "-warmup";
-    Thread warmUpReader =
-        Thread.ofPlatform().start(() -> read(warmUpSubject, warmUpReadAt, reading));
-    List<String> warmUp = new ArrayList<>();
-    long warmUpNext = System.nanoTime();
-    for (int i = 0; i < Integer.getInteger("benchmark.warmup", 1000); i++) {
-      while (System.nanoTime() < warmUpNext) {
-        Thread.onSpinWait();
-      }
-      warmUpNext += interval;
-      warmUp.add(renaming.rename(warmUpSubject, "warm-up " + i, false).eventId().toString());
-    }
-    long warmUpDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!warmUpReadAt.keySet().containsAll(warmUp) && System.nanoTime() < warmUpDeadline) {
-      Thread.onSpinWait();
-    }
+    commit(run + "warmup-", warmUp, perSecond, threads, keys);
+    List<Committed> committed = commit(run + "measured-", events, perSecond, threads, keys);
 
-    long next = System.nanoTime();
-    for (int i = 0; i < events; i++) {
-      while (System.nanoTime() < next) {
-        Thread.onSpinWait();
-      }
-      next += interval;
-      String id = renaming.rename(subject, "event " + i, false).eventId().toString();
-      committedAt.put(id, System.nanoTime()); // rename() returns after the commit
-      order.add(id);
-    }
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!readAt.keySet().containsAll(committedAt.keySet()) && System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!committed.stream().allMatch(c -> readAt.containsKey(c.id()))
+        && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
     reading.set(false);
     reader.join();
-    warmUpReader.join();
 
-    assertThat(readAt.keySet()).containsAll(committedAt.keySet());
-    List<Long> micros = new ArrayList<>();
-    committedAt.forEach((id, committed) -> micros.add((readAt.get(id) - committed) / 1000));
-    micros.sort(Long::compare);
+    assertThat(committed).allMatch(c -> readAt.containsKey(c.id()), "every event arrived");
+    Map<String, List<String>> committedOrder = new java.util.HashMap<>();
+    committed.forEach(
+        c -> committedOrder.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c.id()));
+    committedOrder.forEach(
+        (key, ids) ->
+            assertThat(arrivals.get(key).stream().filter(ids::contains).distinct().toList())
+                .as("events of %s in commit order", key)
+                .containsExactlyElementsOf(ids));
+
+    List<Long> micros =
+        new ArrayList<>(
+            committed.stream().map(c -> (readAt.get(c.id()) - c.atNanos()) / 1000).toList());
+    Collections.sort(micros);
+    long behind = committed.stream().mapToLong(Committed::lagNanos).max().orElse(0);
     String report =
         String.format(
-            "outbox commit -> readable on Kafka, %d events at %d/s: p50 %.1f ms, p95 %.1f ms,"
-                + " p99 %.1f ms, max %.1f ms%n",
+            "outbox commit -> readable on Kafka, %d events at %d/s over %d keys (%d committing"
+                + " threads, generator at most %.1f ms behind schedule): p50 %.1f ms, p95 %.1f ms,"
+                + " p99 %.1f ms, max %.1f ms; every key in order%n",
             events,
             perSecond,
+            keys,
+            threads,
+            behind / 1e6,
             percentile(micros, 50) / 1e3,
             percentile(micros, 95) / 1e3,
             percentile(micros, 99) / 1e3,
             micros.getLast() / 1e3);
     System.err.print(report);
-    Path out = Path.of("target", "benchmarks", "outbox-latency.txt");
+    Path out = Path.of("target", "benchmarks", "outbox-latency-" + perSecond + ".txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
-    StringBuilder csv = new StringBuilder("event,latency_ms\n");
-    for (int i = 0; i < order.size(); i++) {
-      String id = order.get(i);
-      csv.append(i).append(',').append((readAt.get(id) - committedAt.get(id)) / 1e6).append('\n');
-    }
-    Files.writeString(out.resolveSibling("outbox-latency.csv"), csv);
+    StringBuilder csv = new StringBuilder("committed_at_ms,key,latency_ms\n");
+    long start = committed.stream().mapToLong(Committed::atNanos).min().orElse(0);
+    committed.stream()
+        .sorted(java.util.Comparator.comparingLong(Committed::atNanos))
+        .forEach(
+            c ->
+                csv.append((c.atNanos() - start) / 1e6)
+                    .append(',')
+                    .append(c.key())
+                    .append(',')
+                    .append((readAt.get(c.id()) - c.atNanos()) / 1e6)
+                    .append('\n'));
+    Files.writeString(out.resolveSibling("outbox-latency-" + perSecond + ".csv"), csv);
   }
 
-  private static void read(String subject, Map<String, Long> readAt, AtomicBoolean reading) {
+  /**
+   * Commits {@code count} events at {@code perSecond}, spread over {@code threads} threads and
+   * {@code keys} keys (key k belongs to thread k % threads), each on its own schedule.
+   */
+  private List<Committed> commit(String prefix, int count, int perSecond, int threads, int keys)
+      throws InterruptedException {
+    List<Committed> committed = new CopyOnWriteArrayList<>();
+    long interval = 1_000_000_000L * threads / perSecond;
+    long start = System.nanoTime() + 50_000_000L;
+    List<Thread> workers =
+        IntStream.range(0, threads)
+            .mapToObj(
+                t ->
+                    Thread.ofPlatform()
+                        .start(
+                            () -> {
+                              List<String> own =
+                                  IntStream.range(0, keys)
+                                      .filter(k -> k % threads == t)
+                                      .mapToObj(k -> prefix + k)
+                                      .toList();
+                              long next = start + interval * t / threads;
+                              for (int i = 0; t + i * threads < count; i++) {
+                                while (System.nanoTime() < next) {
+                                  Thread.onSpinWait();
+                                }
+                                String key = own.get(i % own.size());
+                                String id =
+                                    renaming.rename(key, "event " + i, false).eventId().toString();
+                                long now = System.nanoTime(); // rename() returns after the commit
+                                committed.add(new Committed(key, id, now, now - next));
+                                next += interval;
+                              }
+                            }))
+            .toList();
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    return committed;
+  }
+
+  private static void read(
+      String prefix,
+      Map<String, Long> readAt,
+      Map<String, List<String>> arrivals,
+      AtomicBoolean reading) {
     Properties config = new Properties();
     config.put("bootstrap.servers", RealServers.kafka().bootstrapServers());
     config.put("group.id", "benchmark-" + UUID.randomUUID());
@@ -129,9 +182,11 @@ class OutboxLatencyBenchmark {
       while (reading.get()) {
         for (var record : consumer.poll(Duration.ofMillis(20))) {
           long now = System.nanoTime();
-          if (subject.equals(record.key())) {
-            var id = record.headers().lastHeader("ce_id");
-            readAt.putIfAbsent(new String(id.value(), StandardCharsets.UTF_8), now);
+          if (record.key() != null && record.key().startsWith(prefix)) {
+            String id =
+                new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+            readAt.putIfAbsent(id, now);
+            arrivals.computeIfAbsent(record.key(), k -> new CopyOnWriteArrayList<>()).add(id);
           }
         }
       }

@@ -20,9 +20,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Urgent events: on the topic by the time the committing call returns, and sent once — the outbox
- * completes its row without a second copy ({@link UrgentEventsFallbackIT}: and sends it when the
- * direct send failed).
+ * Urgent events: on the topic by the time the committing call returns, and sent once — the
+ * acknowledgement deletes the outbox row ({@link UrgentEventsFallbackIT}: the outbox sends it when
+ * the direct send failed).
  */
 @WebaseServiceTest(keycloak = true)
 class UrgentEventsIT {
@@ -124,10 +124,10 @@ class UrgentEventsIT {
         .isInstanceOf(IllegalStateException.class);
   }
 
-  /** The event's rows in the outbox (Spring Modulith's publication registry). */
+  /** The event's row in the outbox. */
   static long outboxRows(JdbcClient jdbc, TokenRevoked event) {
-    return jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-        .param("%" + event.eventId() + "%")
+    return jdbc.sql("select count(*) from outbox_event where id = ?")
+        .param(event.eventId())
         .query(Long.class)
         .single();
   }

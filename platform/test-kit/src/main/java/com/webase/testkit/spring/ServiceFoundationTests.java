@@ -41,7 +41,7 @@ public abstract class ServiceFoundationTests {
           tables.add(rs.getString("TABLE_NAME"));
         }
       }
-      assertThat(tables).contains("event_publication", "processed_event", "flyway_schema_history");
+      assertThat(tables).contains("outbox_event", "processed_event", "flyway_schema_history");
     }
   }
 
