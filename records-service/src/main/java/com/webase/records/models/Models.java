@@ -289,15 +289,6 @@ public class Models {
     return tablesOfApp.size();
   }
 
-  /** The versions a model went through, oldest first. */
-  @Transactional(readOnly = true)
-  public List<Integer> versions(UUID modelId) {
-    return jdbc.sql("select version from data_model_version where model_id = ? order by version")
-        .param(modelId)
-        .query(Integer.class)
-        .list();
-  }
-
   private Optional<ModelDefinition> find(String appId, String ownerId, String name, boolean lock) {
     return find(appId, ownerId, name, lock, "for key share");
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,6 +75,13 @@ class RecordLists {
                 });
       }
       return new Page(model, rows, next, total);
+    } catch (BadSqlGrammarException e) {
+      // the model was changed or deleted between reading it and listing (reads take no lock)
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "model-changed",
+          "Model changed",
+          "The model changed while the list was read; ask again.");
     } catch (QueryTimeoutException e) {
       throw new ProblemException(
           HttpStatus.SERVICE_UNAVAILABLE,
