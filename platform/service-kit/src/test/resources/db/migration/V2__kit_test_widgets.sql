@@ -6,3 +6,11 @@ create table kit_widget
   name   text not null,
   secret text not null
 );
+
+-- What the kit test application's prepared handler records: where its preparation ran.
+create table kit_prepared_effect
+(
+  event_id                text primary key,
+  prepared_in_transaction boolean not null,
+  preparations            int     not null
+);

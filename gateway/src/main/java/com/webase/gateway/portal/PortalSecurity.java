@@ -2,6 +2,7 @@ package com.webase.gateway.portal;
 
 import com.webase.gateway.apitoken.ApiTokenFilter;
 import com.webase.gateway.problem.Problems;
+import com.webase.gateway.sites.SiteHosts;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -121,7 +122,8 @@ class PortalSecurity {
       ServerHttpSecurity http,
       ReactiveClientRegistrationRepository registrations,
       PortalProperties portal,
-      Problems problems) {
+      Problems problems,
+      SiteHosts sites) {
     var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
     authorizationRequests.setAuthorizationRequestCustomizer(
         OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -131,7 +133,8 @@ class PortalSecurity {
     // a program's request carries its credential in a header (x-api-token, or a bearer token it
     // got elsewhere): it has nothing to do with sessions, login or CSRF and skips this chain
     // entirely, which saves about 1.7 ms per request here (docs/BENCHMARKS.md)
-    return http.securityMatcher(PortalSecurity::browserRequest)
+    // a site request (the sites origin) has no session, no login and no CSRF cookie either
+    return http.securityMatcher(exchange -> browserRequest(exchange, sites))
         .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
         .oauth2Login(
             login ->
@@ -162,8 +165,8 @@ class PortalSecurity {
   }
 
   private static Mono<ServerWebExchangeMatcher.MatchResult> browserRequest(
-      ServerWebExchange exchange) {
-    return carriesHeaderCredential(exchange)
+      ServerWebExchange exchange, SiteHosts sites) {
+    return carriesHeaderCredential(exchange) || sites.isSiteRequest(exchange.getRequest())
         ? ServerWebExchangeMatcher.MatchResult.notMatch()
         : ServerWebExchangeMatcher.MatchResult.match();
   }

@@ -1,5 +1,6 @@
 package com.webase.notification.notices;
 
+import com.webase.events.apps.ChatMessagePosted;
 import com.webase.events.apps.DeploymentCompleted;
 import com.webase.events.apps.EvaluationCompleted;
 import java.util.List;
@@ -27,6 +28,33 @@ final class AppNotices {
                   ? "Your app is live at " + event.url() + "."
                   : "Deployment " + event.deploymentId() + " did not go live.",
               live ? event.url() : null));
+    }
+  }
+
+  /**
+   * The builder's reply to a chat message, which arrives after the request that posted it (chat
+   * refinement runs off the request thread). The person's own messages notify nobody.
+   */
+  @Component
+  static class ChatReply implements NoticeRule<ChatMessagePosted> {
+    static final int PREVIEW = 200;
+
+    public Class<ChatMessagePosted> handles() {
+      return ChatMessagePosted.class;
+    }
+
+    public List<Notice> noticesFor(ChatMessagePosted event, Context context) {
+      if (!"assistant".equals(event.role())) {
+        return List.of();
+      }
+      String content = event.content().strip();
+      return List.of(
+          new Notice.InApp(
+              event.ownerId(),
+              "chat-reply",
+              "Your app's builder replied",
+              content.length() > PREVIEW ? content.substring(0, PREVIEW - 1) + "…" : content,
+              null));
     }
   }
 

@@ -9,6 +9,7 @@ import com.webase.events.account.EmailChangeRequested;
 import com.webase.events.account.EmailChanged;
 import com.webase.events.account.PasswordChanged;
 import com.webase.events.account.ProfileUpdated;
+import com.webase.events.apps.ChatMessagePosted;
 import com.webase.events.apps.EvaluationCompleted;
 import com.webase.events.token.TokenRegenerated;
 import com.webase.notification.mail.MailTemplates;
@@ -35,6 +36,7 @@ class NoticeRulesTest {
               new AccountNotices.PasswordNotice(),
               new TokenNotices(),
               new AppNotices.Deployment(),
+              new AppNotices.ChatReply(),
               new AppNotices.Evaluation()));
   private final MailTemplates templates = new MailTemplates();
 
@@ -146,6 +148,25 @@ class NoticeRulesTest {
         .singleElement()
         .extracting(n -> ((Notice.InApp) n).kind())
         .isEqualTo("evaluation-failed");
+  }
+
+  @Test
+  void theBuildersReplyIsAnInAppNoticeAndThePersonsOwnMessageIsNot() {
+    String reply = "Applied the change: modified index.html. " + "x".repeat(300);
+
+    assertThat(
+            noticesOf(
+                new ChatMessagePosted(UUID.randomUUID(), NOW, "app", ACCOUNT, "m1", "user", "hi")))
+        .isEmpty();
+    Notice.InApp notice =
+        (Notice.InApp)
+            noticesOf(
+                    new ChatMessagePosted(
+                        UUID.randomUUID(), NOW, "app", ACCOUNT, "m2", "assistant", reply))
+                .getFirst();
+    assertThat(notice.kind()).isEqualTo("chat-reply");
+    assertThat(notice.accountId()).isEqualTo(ACCOUNT);
+    assertThat(notice.body()).startsWith("Applied the change").hasSize(200).endsWith("…");
   }
 
   @Test

@@ -2,6 +2,8 @@ package com.webase.platform.events;
 
 import com.webase.events.DecodedEvent;
 import com.webase.events.EventCodec;
+import com.webase.events.EventEnvelope;
+import com.webase.events.WebaseEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,12 +76,7 @@ public class EventInbox {
                             .params(consumer, known.envelope().id(), known.envelope().type())
                             .update();
                     if (inserted == 0) {
-                      meters.counter("webase.events.duplicates", "consumer", consumer).increment();
-                      log.info(
-                          "event {} ({}) was already processed by {}; skipped",
-                          known.envelope().id(),
-                          known.envelope().type(),
-                          consumer);
+                      duplicate(consumer, known);
                       return false;
                     }
                     handler.handle(known.event(), known.envelope());
@@ -94,6 +91,49 @@ public class EventInbox {
                     return true;
                   }));
     };
+  }
+
+  /**
+   * Handles {@code record} for the consumer group of the calling listener in two steps: {@link
+   * PreparedEventHandler#prepare} outside a transaction, then {@link PreparedEventHandler#apply} in
+   * the one that records the event as processed.
+   *
+   * @return whether the event was applied (false: skipped or already processed)
+   */
+  public <T> boolean handle(
+      ConsumerRecord<String, byte[]> record, PreparedEventHandler<T> handler) {
+    String consumer = KafkaUtils.getConsumerGroupId();
+    if (consumer == null) {
+      throw new IllegalStateException("EventInbox.handle must be called from a @KafkaListener");
+    }
+    DecodedEvent decoded = codec.decode(name -> lastHeader(record, name), record.value());
+    if (!(decoded instanceof DecodedEvent.Known known)) {
+      return skip(
+          consumer,
+          decoded,
+          decoded instanceof DecodedEvent.UnknownType ? "unknown-type" : "newer-schema-version");
+    }
+    boolean done =
+        jdbc.sql("select count(*) from processed_event where consumer = ? and event_id = ?")
+                .params(consumer, known.envelope().id())
+                .query(Long.class)
+                .single()
+            > 0;
+    if (done) {
+      duplicate(consumer, known);
+      return false;
+    }
+    T prepared = handler.prepare(known.event(), known.envelope());
+    return handle(record, consumer, (event, envelope) -> handler.apply(event, envelope, prepared));
+  }
+
+  private void duplicate(String consumer, DecodedEvent.Known known) {
+    meters.counter("webase.events.duplicates", "consumer", consumer).increment();
+    log.info(
+        "event {} ({}) was already processed by {}; skipped",
+        known.envelope().id(),
+        known.envelope().type(),
+        consumer);
   }
 
   private boolean skip(String consumer, DecodedEvent decoded, String reason) {
@@ -115,6 +155,14 @@ public class EventInbox {
         consumer,
         reason);
     return false;
+  }
+
+  /**
+   * Whether the record carries an event of this type ({@code ce_type}): a listener that handles one
+   * type of a topic's many skips the others without a database round trip.
+   */
+  public boolean carries(ConsumerRecord<?, ?> record, Class<? extends WebaseEvent> type) {
+    return codec.catalog().of(type).type().equals(lastHeader(record, EventEnvelope.HEADER_TYPE));
   }
 
   private static String lastHeader(ConsumerRecord<?, ?> record, String name) {

@@ -1,8 +1,11 @@
 package com.webase.platform.problem;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -14,7 +17,9 @@ import tools.jackson.databind.type.LogicalType;
 
 /** RFC 9457 problem details for every error a service returns. */
 @AutoConfiguration(
-    afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+    afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+    // its error controller stands back for ours
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 public class ProblemDetailsAutoConfiguration {
 
   @Bean
@@ -42,6 +47,26 @@ public class ProblemDetailsAutoConfiguration {
             .withCoercionConfig(
                 LogicalType.Boolean,
                 bool -> bool.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+  }
+
+  /** Tomcat's own refusals (before any servlet) as problems. */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(
+      @Value("${webase.problems.type-base:https://webase.dev/problems/}") String typeBase) {
+    ProblemErrorReportValve.typeBase = typeBase.endsWith("/") ? typeBase : typeBase + "/";
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+              }
+            });
+  }
+
+  /** Replaces Spring Boot's error controller: container-level errors are problems too. */
+  @Bean
+  ProblemErrorController problemErrorController(ProblemResponses problems) {
+    return new ProblemErrorController(problems);
   }
 
   @Bean

@@ -1,8 +1,10 @@
 package com.webase.platform.security;
 
+import com.webase.platform.problem.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 
 /**
  * Who is calling: the user the request acts for, and how they proved it. Controllers take it as a
@@ -34,5 +36,20 @@ public record Caller(
   /** Whether the caller may do what {@code scope} names. */
   public boolean may(String scope) {
     return isPerson() || scopes.contains(scope);
+  }
+
+  /**
+   * Refuses an API-token caller whose token lacks {@code scope} with 403 {@code
+   * insufficient-scope}, as the gateway does: a service checks again, so that a route the gateway
+   * has no rule for is still bounded by the token's scopes (DESIGN §5).
+   */
+  public void requireScope(String scope) {
+    if (!may(scope)) {
+      throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          "insufficient-scope",
+          "The token lacks a scope",
+          "This API token does not have the scope '" + scope + "' needed here.");
+    }
   }
 }

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -102,6 +103,22 @@ public class ResourceServerAutoConfiguration {
             });
     // an issuer that is not in the map resolves to null: the token is refused
     return new JwtIssuerAuthenticationManagerResolver(managers::get);
+  }
+
+  /**
+   * A path Spring Security's firewall refuses ({@code ..}, {@code //}, encoded slashes or dots, a
+   * NUL): a 400 problem that says so, where the firewall's default is an empty 400.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedProblem(ProblemResponses problems) {
+    return (request, response, rejected) ->
+        problems.write(
+            response,
+            HttpStatus.BAD_REQUEST,
+            "malformed-request-path",
+            "Malformed request path",
+            "The request path is not accepted: it must not contain '..' or '.' segments, '//',"
+                + " encoded slashes, dots or control characters.");
   }
 
   /** Ahead of security: a raw API token is refused before anything else looks at the request. */

@@ -48,6 +48,42 @@ class InboxIT {
   }
 
   @Test
+  void aPreparedHandlerPreparesOutsideATransactionAndOnceForAnEventDeliveredTwice() {
+    ProfileUpdated event = profileUpdated("Prepared");
+
+    send(event, codec.data(event));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> preparedEffect(event, "preparations") != null);
+    double duplicatesBefore = duplicatesOf("kit-test-prepared");
+    send(event, codec.data(event));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> duplicatesOf("kit-test-prepared") == duplicatesBefore + 1);
+
+    assertThat(preparedEffect(event, "prepared_in_transaction")).isEqualTo(false);
+    assertThat(KitTestApplication.PreparedProjection.preparations.get(event.eventId().toString()))
+        .as("the second delivery was skipped before preparing")
+        .isEqualTo(1);
+  }
+
+  private double duplicatesOf(String consumer) {
+    var counter = meters.find("webase.events.duplicates").tag("consumer", consumer).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private Object preparedEffect(ProfileUpdated event, String column) {
+    return jdbc
+        .sql("select " + column + " from kit_prepared_effect where event_id = ?")
+        .param(event.eventId().toString())
+        .query()
+        .singleColumn()
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Test
   void aPoisonEventIsParkedOnTheDeadLetterTopicAndTheNextEventsAreStillProcessed() {
     try (var deadLetters = new TopicReader(Topics.deadLetterTopicOf(Topics.ACCOUNT))) {
       ProfileUpdated malformed = profileUpdated("Malformed");
@@ -119,8 +155,7 @@ class InboxIT {
   }
 
   private double duplicates() {
-    var counter = meters.find("webase.events.duplicates").counter();
-    return counter == null ? 0 : counter.count();
+    return duplicatesOf("kit-test");
   }
 
   private double skipped() {

@@ -89,6 +89,53 @@ public class KitTestApplication {
     }
   }
 
+  /**
+   * Applies account events in two steps: a preparation outside any transaction (counted per event),
+   * then the effect with the event recorded.
+   */
+  @Service
+  public static class PreparedProjection {
+    static final java.util.Map<String, Integer> preparations =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private final EventInbox inbox;
+    private final JdbcClient jdbc;
+
+    PreparedProjection(EventInbox inbox, JdbcClient jdbc) {
+      this.inbox = inbox;
+      this.jdbc = jdbc;
+    }
+
+    @KafkaListener(topics = Topics.ACCOUNT, groupId = "kit-test-prepared")
+    void on(ConsumerRecord<String, byte[]> record) {
+      if (!inbox.carries(record, ProfileUpdated.class)) {
+        return;
+      }
+      inbox.handle(
+          record,
+          new com.webase.platform.events.PreparedEventHandler<Boolean>() {
+            @Override
+            public Boolean prepare(
+                com.webase.events.WebaseEvent event, com.webase.events.EventEnvelope envelope) {
+              preparations.merge(envelope.id(), 1, Integer::sum);
+              return org.springframework.transaction.support.TransactionSynchronizationManager
+                  .isActualTransactionActive();
+            }
+
+            @Override
+            public void apply(
+                com.webase.events.WebaseEvent event,
+                com.webase.events.EventEnvelope envelope,
+                Boolean inTransaction) {
+              jdbc.sql(
+                      "insert into kit_prepared_effect (event_id, prepared_in_transaction,"
+                          + " preparations) values (?, ?, ?)")
+                  .params(envelope.id(), inTransaction, preparations.get(envelope.id()))
+                  .update();
+            }
+          });
+    }
+  }
+
   record Greeting(@NotBlank @Size(max = 20) String name, int times) {}
 
   record NewWidget(@NotBlank @Size(max = 20) String name) {}

@@ -1,0 +1,117 @@
+package com.webase.apps.apps;
+
+import com.webase.platform.paging.PageCursor;
+import com.webase.platform.problem.ProblemException;
+import com.webase.platform.security.Caller;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/apps}: create, list (newest first), get, rename or describe, delete. */
+@RestController
+@RequestMapping("/api/v1/apps")
+class AppController {
+
+  static final int MAX_PAGE = 100;
+
+  private final Apps apps;
+  private final AppStore store;
+
+  AppController(Apps apps, AppStore store) {
+    this.apps = apps;
+    this.store = store;
+  }
+
+  @PostMapping
+  ResponseEntity<AppView> create(Caller caller, @RequestBody NewApp request) {
+    caller.requireScope("apps:write");
+    App app = apps.create(caller, request.name(), request.description());
+    return ResponseEntity.created(URI.create("/api/v1/apps/" + app.id())).body(view(app));
+  }
+
+  @GetMapping
+  AppPage list(
+      Caller caller,
+      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(required = false) String cursor) {
+    caller.requireScope("apps:read");
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    PageCursor after = PageCursor.parseOrStart(cursor);
+    List<App> page = store.page(caller.userId(), after.at(), after.id(), limit + 1);
+    String next = null;
+    if (page.size() > limit) {
+      App last = page.get(limit - 1);
+      next = new PageCursor(last.createdAt(), last.id()).encode();
+    }
+    return new AppPage(page.stream().limit(limit).map(this::view).toList(), next);
+  }
+
+  @GetMapping("/{appId}")
+  AppView get(Caller caller, @PathVariable String appId) {
+    caller.requireScope("apps:read");
+    return view(apps.ownedBy(caller, appId));
+  }
+
+  @PatchMapping("/{appId}")
+  AppView update(Caller caller, @PathVariable String appId, @RequestBody AppPatch patch) {
+    caller.requireScope("apps:write");
+    if (patch.name() == null && patch.description() == null) {
+      throw ProblemException.invalid("(body)", "needs name and/or description");
+    }
+    return view(apps.update(caller, appId, patch.name(), patch.description()));
+  }
+
+  @DeleteMapping("/{appId}")
+  ResponseEntity<Void> delete(Caller caller, @PathVariable String appId) {
+    caller.requireScope("apps:write");
+    apps.delete(caller, appId);
+    return ResponseEntity.noContent().build();
+  }
+
+  private AppView view(App app) {
+    return new AppView(
+        app.id(),
+        app.name(),
+        app.description(),
+        app.slug(),
+        app.siteName(),
+        apps.siteUrl(app),
+        app.revision(),
+        app.createdAt(),
+        app.updatedAt());
+  }
+
+  record NewApp(String name, String description) {}
+
+  record AppPatch(String name, String description) {}
+
+  record AppPage(List<AppView> items, String nextCursor) {}
+
+  /**
+   * @param siteUrl where the live site is served once the app is deployed
+   * @param revision the current revision of the files (0 before the first file)
+   */
+  record AppView(
+      UUID id,
+      String name,
+      String description,
+      String slug,
+      String siteName,
+      String siteUrl,
+      int revision,
+      Instant createdAt,
+      Instant updatedAt) {}
+}

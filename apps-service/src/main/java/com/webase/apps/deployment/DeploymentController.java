@@ -1,0 +1,105 @@
+package com.webase.apps.deployment;
+
+import com.webase.apps.apps.App;
+import com.webase.apps.apps.Apps;
+import com.webase.platform.paging.PageCursor;
+import com.webase.platform.problem.ProblemException;
+import com.webase.platform.security.Caller;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/apps/{appId}/deployments}: deploy the current revision (202, needs {@code
+ * deploy}), list, see one, promote an earlier one back to live.
+ */
+@RestController
+@RequestMapping("/api/v1/apps/{appId}/deployments")
+class DeploymentController {
+
+  private static final int MAX_PAGE = 100;
+
+  private final Apps apps;
+  private final Deployments deployments;
+
+  DeploymentController(Apps apps, Deployments deployments) {
+    this.apps = apps;
+    this.deployments = deployments;
+  }
+
+  @PostMapping
+  ResponseEntity<DeploymentView> deploy(Caller caller, @PathVariable String appId) {
+    caller.requireScope("deploy");
+    Deployment deployment = deployments.request(caller, appId);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/apps/" + appId + "/deployments/" + deployment.id()))
+        .body(DeploymentView.of(deployment));
+  }
+
+  @GetMapping
+  DeploymentPage list(
+      Caller caller,
+      @PathVariable String appId,
+      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(required = false) String cursor) {
+    caller.requireScope("apps:read");
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    PageCursor after = PageCursor.parseOrStart(cursor);
+    App app = apps.ownedBy(caller, appId);
+    List<Deployment> page = deployments.page(app, after.at(), after.id(), limit + 1);
+    String next = null;
+    if (page.size() > limit) {
+      Deployment last = page.get(limit - 1);
+      next = new PageCursor(last.createdAt(), last.id()).encode();
+    }
+    return new DeploymentPage(page.stream().limit(limit).map(DeploymentView::of).toList(), next);
+  }
+
+  @GetMapping("/{deploymentId}")
+  DeploymentView get(Caller caller, @PathVariable String appId, @PathVariable String deploymentId) {
+    caller.requireScope("apps:read");
+    return DeploymentView.of(deployments.get(caller, appId, deploymentId));
+  }
+
+  @PostMapping("/{deploymentId}/promote")
+  DeploymentView promote(
+      Caller caller, @PathVariable String appId, @PathVariable String deploymentId) {
+    caller.requireScope("deploy");
+    return DeploymentView.of(deployments.promote(caller, appId, deploymentId));
+  }
+
+  record DeploymentPage(List<DeploymentView> items, String nextCursor) {}
+
+  record DeploymentView(
+      UUID id,
+      int revision,
+      String status,
+      String reason,
+      Instant createdAt,
+      Instant startedAt,
+      Instant finishedAt,
+      Instant liveSince) {
+    static DeploymentView of(Deployment d) {
+      return new DeploymentView(
+          d.id(),
+          d.revision(),
+          d.status(),
+          d.reason(),
+          d.createdAt(),
+          d.startedAt(),
+          d.finishedAt(),
+          d.liveSince());
+    }
+  }
+}

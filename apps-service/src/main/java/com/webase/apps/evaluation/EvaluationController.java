@@ -1,0 +1,104 @@
+package com.webase.apps.evaluation;
+
+import com.webase.apps.apps.App;
+import com.webase.apps.apps.Apps;
+import com.webase.apps.evaluation.checks.Report;
+import com.webase.platform.paging.PageCursor;
+import com.webase.platform.problem.ProblemException;
+import com.webase.platform.security.Caller;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/apps/{appId}/evaluations}: ask for one (202), list them, see one. */
+@RestController
+@RequestMapping("/api/v1/apps/{appId}/evaluations")
+class EvaluationController {
+
+  private static final int MAX_PAGE = 100;
+
+  private final Apps apps;
+  private final Evaluations evaluations;
+
+  EvaluationController(Apps apps, Evaluations evaluations) {
+    this.apps = apps;
+    this.evaluations = evaluations;
+  }
+
+  @PostMapping
+  ResponseEntity<EvaluationView> request(Caller caller, @PathVariable String appId) {
+    caller.requireScope("apps:write");
+    Evaluation evaluation = evaluations.request(caller, appId);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/apps/" + appId + "/evaluations/" + evaluation.id()))
+        .body(EvaluationView.of(evaluation));
+  }
+
+  @GetMapping
+  EvaluationPage list(
+      Caller caller,
+      @PathVariable String appId,
+      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(required = false) String cursor) {
+    caller.requireScope("apps:read");
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    PageCursor after = PageCursor.parseOrStart(cursor);
+    App app = apps.ownedBy(caller, appId);
+    List<Evaluation> page = evaluations.page(app, after.at(), after.id(), limit + 1);
+    String next = null;
+    if (page.size() > limit) {
+      Evaluation last = page.get(limit - 1);
+      next = new PageCursor(last.queuedAt(), last.id()).encode();
+    }
+    return new EvaluationPage(page.stream().limit(limit).map(EvaluationView::of).toList(), next);
+  }
+
+  @GetMapping("/{evaluationId}")
+  EvaluationView get(Caller caller, @PathVariable String appId, @PathVariable String evaluationId) {
+    caller.requireScope("apps:read");
+    return EvaluationView.of(evaluations.get(caller, appId, evaluationId));
+  }
+
+  record EvaluationPage(List<EvaluationView> items, String nextCursor) {}
+
+  /**
+   * @param durationMs from start to finish, once finished
+   */
+  record EvaluationView(
+      UUID id,
+      int revision,
+      String status,
+      Instant queuedAt,
+      Instant startedAt,
+      Instant finishedAt,
+      Long durationMs,
+      Report report) {
+    static EvaluationView of(Evaluation e) {
+      Long duration =
+          e.startedAt() == null || e.finishedAt() == null
+              ? null
+              : Duration.between(e.startedAt(), e.finishedAt()).toMillis();
+      return new EvaluationView(
+          e.id(),
+          e.revision(),
+          e.status(),
+          e.queuedAt(),
+          e.startedAt(),
+          e.finishedAt(),
+          duration,
+          e.report());
+    }
+  }
+}
