@@ -40,7 +40,8 @@ public class AppOwnership {
    * @throws ProblemException 403 {@code insufficient-scope}, or 404 {@code app-not-found}
    */
   public String requireOwnApp(Caller caller, String appId, String scope) {
-    requireScope(caller, scope);
+    // the gateway checks scopes too; the service does not rely on it (DESIGN §5)
+    caller.requireScope(scope);
     if (appId == null || !APP_ID.matcher(appId).matches()) {
       throw notFound();
     }
@@ -53,17 +54,6 @@ public class AppOwnership {
       throw notFound();
     }
     return owner.get();
-  }
-
-  /** An API token must carry the scope; a person may do everything they own (DESIGN §5). */
-  public static void requireScope(Caller caller, String scope) {
-    if (!caller.may(scope)) {
-      throw new ProblemException(
-          HttpStatus.FORBIDDEN,
-          "insufficient-scope",
-          "Insufficient scope",
-          "This API token lacks the scope " + scope + " that this request needs.");
-    }
   }
 
   /** Records an app as apps-service announced it; an app already known (or deleted) stays. */

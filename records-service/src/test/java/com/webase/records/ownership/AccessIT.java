@@ -168,7 +168,8 @@ class AccessIT {
   @Test
   void appIdsOfTheWrongShapeOrUnknownAreNotFound() {
     Api api = Api.newUser(port);
-    for (String app : List.of(UUID.randomUUID().toString(), "x".repeat(200), "a%20b", "a.b")) {
+    for (String app :
+        List.of(UUID.randomUUID().toString(), "x".repeat(200), "a%20b", "a.b", "..")) {
       var answer = api.get("/api/v1/apps/" + app + "/models");
       assertThat(answer.statusCode()).as(app).isIn(400, 404);
       assertThat(answer.headers().firstValue("Content-Type"))
