@@ -99,6 +99,30 @@ class ModelsIT {
   }
 
   @Test
+  void aTextDefaultWithQuotesAndBackslashesReachesExistingRecordsExactly() {
+    Api api = Api.newUser(port);
+    String app = api.newApp();
+    api.newModel(app, "notes", "[{\"name\":\"n\",\"type\":\"integer\"}]");
+    String id = Api.json(api.post(records(app, "notes"), "{\"n\":1}")).get("id").asString();
+    String tricky = "it's'); drop table data_model; -- \\ done";
+
+    var changed =
+        patchModel(
+            api,
+            app,
+            "notes",
+            "",
+            "[{\"name\":\"n\",\"type\":\"integer\"},{\"name\":\"label\",\"type\":\"string\","
+                + "\"default\":"
+                + Api.JSON.writeValueAsString(tricky)
+                + "}]");
+
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(Api.json(api.get(records(app, "notes") + "/" + id)).get("label").asString())
+        .isEqualTo(tricky);
+  }
+
+  @Test
   void retypingAFieldThatHoldsDataIsRefusedAndWorksWhenForced() {
     Api api = Api.newUser(port);
     String app = api.newApp();
