@@ -20,6 +20,7 @@ import com.webase.events.records.ModelUpdated;
 import com.webase.events.records.RecordCreated;
 import com.webase.events.records.RecordDeleted;
 import com.webase.events.records.RecordUpdated;
+import com.webase.events.records.RecordsCreated;
 import com.webase.events.token.TokenRegenerated;
 import com.webase.events.token.TokenRevoked;
 import java.util.Collection;
@@ -62,6 +63,7 @@ public final class EventCatalog {
           .add(ModelUpdated.class, Topics.RECORDS, RECORDS_SOURCE, 1)
           .add(ModelDeleted.class, Topics.RECORDS, RECORDS_SOURCE, 1)
           .add(RecordCreated.class, Topics.RECORDS, RECORDS_SOURCE, 1)
+          .add(RecordsCreated.class, Topics.RECORDS, RECORDS_SOURCE, 1)
           .add(RecordUpdated.class, Topics.RECORDS, RECORDS_SOURCE, 1)
           .add(RecordDeleted.class, Topics.RECORDS, RECORDS_SOURCE, 1);
 

@@ -138,6 +138,7 @@ class EventCodecTest {
             case "UUID" -> UUID.randomUUID();
             case "Instant" -> Instant.now().truncatedTo(ChronoUnit.MICROS).plusSeconds(i);
             case "String" -> components[i].getName() + "-<value é \"" + i + "\">";
+            case "List" -> java.util.List.of(components[i].getName() + "-1", "-2-é");
             default -> throw new IllegalStateException("add a sample for " + types[i]);
           };
     }

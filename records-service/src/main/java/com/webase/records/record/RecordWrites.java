@@ -3,6 +3,7 @@ package com.webase.records.record;
 import com.webase.events.records.RecordCreated;
 import com.webase.events.records.RecordDeleted;
 import com.webase.events.records.RecordUpdated;
+import com.webase.events.records.RecordsCreated;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.problem.ProblemResponses.FieldError;
 import com.webase.records.models.Field;
@@ -101,11 +102,17 @@ public class RecordWrites {
     insert(model, newRows, now);
     List<Written> written = new ArrayList<>(newRows.size());
     for (RecordTable.NewRow row : newRows) {
-      events.publishEvent(
-          new RecordCreated(
-              UUID.randomUUID(), now, appId, ownerId, modelName, row.id().toString()));
       written.add(new Written(model, stored(row.id(), 1, now, now, row.values())));
     }
+    // one event for the whole request: a bulk of 500 is one outbox row, not 500
+    events.publishEvent(
+        new RecordsCreated(
+            UUID.randomUUID(),
+            now,
+            appId,
+            ownerId,
+            modelName,
+            newRows.stream().map(row -> row.id().toString()).toList()));
     return written;
   }
 

@@ -7,7 +7,13 @@ import com.webase.events.WebaseEvent;
  * app.
  */
 public sealed interface RecordsEvent extends WebaseEvent
-    permits ModelCreated, ModelUpdated, ModelDeleted, RecordCreated, RecordUpdated, RecordDeleted {
+    permits ModelCreated,
+        ModelUpdated,
+        ModelDeleted,
+        RecordCreated,
+        RecordsCreated,
+        RecordUpdated,
+        RecordDeleted {
 
   String appId();
 
