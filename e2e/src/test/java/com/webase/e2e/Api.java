@@ -13,6 +13,9 @@ final class Api {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      new tools.jackson.databind.json.JsonMapper();
+
   private Api() {}
 
   static HttpResponse<String> get(String base, String path, String token) {
@@ -75,6 +78,27 @@ final class Api {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  static String text(HttpResponse<byte[]> response) {
+    return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static tools.jackson.databind.JsonNode json(HttpResponse<byte[]> response) {
+    return JSON.readTree(response.body());
+  }
+
+  /** A JSON request (or none, with a null body) with the token, as a program sends it. */
+  static HttpResponse<byte[]> call(
+      String method, String base, String path, String token, String json) {
+    return request(
+        method,
+        base,
+        path,
+        token,
+        json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        json == null ? null : "application/json",
+        java.util.Map.of());
   }
 
   /**

@@ -37,59 +37,22 @@ class AppsEndToEndIT {
   private static Person ada;
   private static Person bob;
 
-  /** A person with a portal session and the default API token it shows. */
-  record Person(PortalSession session, String token) {
-    String namedToken(List<String> scopes) {
-      var created =
-          session.write(
-              "POST",
-              "/api/v1/tokens",
-              "{\"name\":\"e2e "
-                  + UUID.randomUUID()
-                  + "\",\"scopes\":"
-                  + JSON.writeValueAsString(scopes)
-                  + "}");
-      assertThat(created.status()).as(created.body()).isEqualTo(201);
-      return created.json().get("token").asString();
-    }
-  }
-
   @BeforeAll
   static void start() throws Exception {
     platform = Platform.get();
     a = platform.gatewayA.url();
     b = platform.gatewayB.url();
-    ada = newPerson("Ada");
-    bob = newPerson("Bob");
+    ada = Person.create(platform, a, "Ada");
+    bob = Person.create(platform, a, "Bob");
   }
 
   @AfterAll
   static void closeBrowsers() {
     for (Person person : new Person[] {ada, bob}) {
       if (person != null) {
-        person.session().close();
+        person.close();
       }
     }
-  }
-
-  private static Person newPerson(String name) throws Exception {
-    String email =
-        name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-    String password = "e2e-" + UUID.randomUUID();
-    platform.keycloak.createUser(email, password, name, "Apps");
-    PortalSession session = PortalSession.logIn(a, email, password);
-    String[] token = new String[1];
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              var shown = session.send("GET", "/api/v1/tokens/default", null, false);
-              if (shown.status() == 200) {
-                token[0] = shown.json().get("token").asString();
-              }
-              return token[0] != null;
-            });
-    return new Person(session, token[0]);
   }
 
   @Test
@@ -529,21 +492,14 @@ class AppsEndToEndIT {
   }
 
   private static HttpResponse<byte[]> send(String token, String method, String path, String json) {
-    return Api.request(
-        method,
-        b,
-        path,
-        token,
-        json == null ? null : json.getBytes(StandardCharsets.UTF_8),
-        json == null ? null : "application/json",
-        Map.of());
+    return Api.call(method, b, path, token, json);
   }
 
   private static String text(HttpResponse<byte[]> response) {
-    return new String(response.body(), StandardCharsets.UTF_8);
+    return Api.text(response);
   }
 
   private static JsonNode json(HttpResponse<byte[]> response) {
-    return JSON.readTree(response.body());
+    return Api.json(response);
   }
 }

@@ -87,17 +87,17 @@ final class Platform {
     postgres.createDatabase("account_service");
     postgres.createDatabase("notification_service");
     postgres.createDatabase("apps_service");
+    postgres.createDatabase("records_service");
     keycloak = keycloakStarting.join();
 
     int tokenPort = Ports.free();
     int accountPort = Ports.free();
     int notificationPort = Ports.free();
     int appsPort = Ports.free();
+    int recordsPort = Ports.free();
     introspectionPortOfB = Ports.free();
     int gatewayAPort = Ports.free();
     int gatewayBPort = Ports.free();
-    // the services not started here: their routes answer 503 (held for the JVM's life)
-    int nobody = Ports.refusing().port();
 
     Map<String, String> common = new LinkedHashMap<>();
     common.put("WEBASE_DB_HOST", "localhost");
@@ -110,7 +110,7 @@ final class Platform {
     common.put("WEBASE_ACCOUNT_SERVICE_URL", "http://localhost:" + accountPort);
     common.put("WEBASE_NOTIFICATION_SERVICE_URL", "http://localhost:" + notificationPort);
     common.put("WEBASE_APPS_SERVICE_URL", "http://localhost:" + appsPort);
-    common.put("WEBASE_RECORDS_SERVICE_URL", "http://localhost:" + nobody);
+    common.put("WEBASE_RECORDS_SERVICE_URL", "http://localhost:" + recordsPort);
 
     tokenServiceEnv = new LinkedHashMap<>(common);
     tokenServiceEnv.put("WEBASE_TOKEN_ENCRYPTION_SECRET", RealmSettings.secret() + "-e2e");
@@ -156,6 +156,7 @@ final class Platform {
     Map<String, String> appsEnv = new LinkedHashMap<>(common);
     appsEnv.put("WEBASE_SITES_URL_TEMPLATE", "http://{site}.localhost:" + gatewayAPort + "/");
     appsService = remember(start(root, "apps-service", "apps-service", appsPort, appsEnv));
+    remember(start(root, "records-service", "records-service", recordsPort, common));
     introspectionOfB =
         remember(
             start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));
@@ -167,8 +168,8 @@ final class Platform {
     keycloak.allowPortalAt(gatewayA.url());
     RealServers.closeBeforeStopping(this::stopAll, () -> !all.isEmpty());
     System.out.printf(
-        "[e2e] token-service ×2, account-service, notification-service, apps-service, gateway ×2"
-            + " ready in %.1f s%n",
+        "[e2e] token-service ×2, account-service, notification-service, apps-service,"
+            + " records-service, gateway ×2 ready in %.1f s%n",
         (System.nanoTime() - begin) / 1e9);
   }
 
