@@ -19,6 +19,14 @@ create unique index app_site_name on app (site_name) where deleted_at is null;
 create index app_by_owner on app (owner_id, created_at desc, id desc) where deleted_at is null;
 create index app_deleted on app (deleted_at) where deleted_at is not null;
 
+-- A site name is never given to another app, even after its app is deleted and erased: its links,
+-- and whatever browsers keep for its origin (storage, service workers), stay with it.
+create table retired_site_name
+(
+  site_name  text primary key,
+  retired_at timestamptz not null
+);
+
 -- File contents, once per app and SHA-256 however many revisions point to them.
 create table blob
 (

@@ -9,7 +9,7 @@ create table app_owner
 
 -- A data model of an app. Its records live in a table of their own (table_name, r_<model id>),
 -- one typed column per field; the columns are named c<N> from next_column, never from client
--- input (docs/decisions/records-storage.md).
+-- input (docs/decisions/0018-records-storage.md).
 create table data_model
 (
   id          uuid primary key,

@@ -97,6 +97,17 @@ class BadInputIT {
                 415),
             Case.json("POST", a + "/chat/messages", "{}", 400),
             Case.json("POST", a + "/chat/messages", "{\"content\":5}", 400),
+            Case.json("POST", a + "/chat/messages", "{\"content\":\"nul\\u0000here\"}", 400),
+            Case.json("POST", a + "/chat/messages", "{\"content\":\"bell\\u0007\"}", 400),
+            Case.json(
+                "POST",
+                a + "/changes",
+                "{\"files\":{\"a.txt\":\"x\"},\"message\":\"a\\u0000b\"}",
+                400),
+            Case.none(
+                "GET",
+                "/api/v1/apps?cursor=KzMwMDAwMC0wMS0wMVQwMDowMDowMFp8MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw",
+                400),
             Case.json("POST", a + "/chat/messages", "{\"content\":\"x\",\"role\":\"system\"}", 400),
             Case.json("POST", a + "/chat/messages", "{\"content\":\"x\",\"temperature\":1}", 400),
             Case.json(

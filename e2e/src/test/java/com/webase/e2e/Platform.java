@@ -55,6 +55,7 @@ final class Platform {
   final ServiceProcess tokenService;
   final ServiceProcess accountService;
   final ServiceProcess appsService;
+  final ServiceProcess recordsService;
   final ServiceProcess gatewayA;
   final ServiceProcess gatewayB;
   final Path logs;
@@ -156,7 +157,8 @@ final class Platform {
     Map<String, String> appsEnv = new LinkedHashMap<>(common);
     appsEnv.put("WEBASE_SITES_URL_TEMPLATE", "http://{site}.localhost:" + gatewayAPort + "/");
     appsService = remember(start(root, "apps-service", "apps-service", appsPort, appsEnv));
-    remember(start(root, "records-service", "records-service", recordsPort, common));
+    recordsService =
+        remember(start(root, "records-service", "records-service", recordsPort, common));
     introspectionOfB =
         remember(
             start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));

@@ -250,8 +250,19 @@ class RecordsEndToEndIT {
           {"PATCH", models + "/notes/records/" + id},
           {"DELETE", models + "/notes/records/" + id}
         }) {
+      // bodies that are valid for the endpoint: the answer must be about the app, not the body
       String body =
-          request[0].equals("GET") || request[0].equals("DELETE") ? null : "{\"text\": \"bob\"}";
+          switch (request[0]) {
+            case "GET", "DELETE" -> null;
+            default ->
+                request[1].endsWith("/models")
+                    ? "{\"name\": \"bobs\", \"fields\": []}"
+                    : request[1].endsWith("/notes")
+                        ? "{\"fields\": [{\"name\": \"text\", \"type\": \"string\"}]}"
+                        : request[1].endsWith("/bulk")
+                            ? "{\"records\": [{\"text\": \"bob\"}]}"
+                            : "{\"text\": \"bob\"}";
+          };
       assertThat(call(bob, request[0], request[1], body).statusCode())
           .as(request[0] + " " + request[1])
           .isEqualTo(404);

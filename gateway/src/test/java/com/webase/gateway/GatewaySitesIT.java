@@ -101,6 +101,35 @@ class GatewaySitesIT {
   }
 
   @Test
+  void aHostUnderTheSitesDomainThatIsNoSiteIsNeitherASiteNorThePortal() throws Exception {
+    lastUri.set(null);
+    for (String host : new String[] {"a.b.localhost", "x".repeat(64) + ".localhost"}) {
+      var response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/session"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(host).isEqualTo(404);
+      assertThat(response.body()).as(host).contains("site-page-not-found");
+      assertThat(response.headers().allValues("Set-Cookie")).as(host).isEmpty();
+    }
+    assertThat(lastUri.get()).isNull();
+  }
+
+  @Test
+  void aSitesOwnQueryStringIsItsOwnEvenWithATokenLikeName() throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://my-site.localhost:" + port + "/reset?token=abc"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(lastUri.get()).isEqualTo("/sites/my-site/reset?token=abc");
+  }
+
+  @Test
   void thePortalsOriginHasNoSitesRoute() throws Exception {
     lastUri.set(null);
     var response =

@@ -12,7 +12,10 @@ create table outbox_event
   payload       bytea       not null,
   created_at    timestamptz not null,
   claimed_until timestamptz not null,
-  attempts      int         not null default 1
+  attempts      int         not null default 1,
+  -- set when Kafka refused the record for good (too large, invalid): never sent again by itself
+  parked_at     timestamptz,
+  parked_reason text
 );
-create index outbox_event_due on outbox_event (claimed_until);
+create index outbox_event_due on outbox_event (claimed_until) where parked_at is null;
 create index outbox_event_by_created_at on outbox_event (created_at);

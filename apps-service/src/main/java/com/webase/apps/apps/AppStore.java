@@ -63,9 +63,12 @@ class AppStore {
         > 0;
   }
 
+  /** Whether an app has the name, or had it: a site name is never given twice. */
   boolean siteNameTaken(String siteName) {
-    return jdbc.sql("select count(*) from app where site_name = ? and deleted_at is null")
-            .param(siteName)
+    return jdbc.sql(
+                "select (select count(*) from app where site_name = :name)"
+                    + " + (select count(*) from retired_site_name where site_name = :name)")
+            .param("name", siteName)
             .query(Long.class)
             .single()
         > 0;
@@ -100,6 +103,14 @@ class AppStore {
   void setRevision(UUID id, int revision, Instant now) {
     jdbc.sql("update app set current_revision = ?, updated_at = ? where id = ?")
         .params(revision, Timestamp.from(now), id)
+        .update();
+  }
+
+  void retireSiteName(String siteName, Instant now) {
+    jdbc.sql(
+            "insert into retired_site_name (site_name, retired_at) values (?, ?)"
+                + " on conflict do nothing")
+        .params(siteName, Timestamp.from(now))
         .update();
   }
 

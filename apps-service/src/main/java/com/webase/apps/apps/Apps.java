@@ -173,6 +173,7 @@ public class Apps {
     App app = lockOwnedBy(caller, appId);
     Instant now = clock.instant();
     if (store.markDeleted(app.id(), now)) {
+      store.retireSiteName(app.siteName(), now);
       events.publishEvent(
           new AppDeleted(UUID.randomUUID(), now, app.id().toString(), app.ownerId()));
     }

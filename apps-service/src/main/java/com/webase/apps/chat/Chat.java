@@ -21,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Chat {
 
+  /** C0 controls and DEL, but tab, line feed and carriage return. */
+  static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
   private final Apps apps;
   private final ChatStore store;
   private final ChatProperties properties;
@@ -56,6 +60,12 @@ public class Chat {
       throw ProblemException.invalid(
           "content", "must have at most " + properties.maxMessageLength() + " characters");
     }
+    // escaped in JSON, one control character takes six bytes: refused, so that a message's event
+    // always fits a Kafka record (1 MB); the database refuses NUL anyway
+    if (CONTROL.matcher(content).find()) {
+      throw ProblemException.invalid(
+          "content", "must not contain control characters other than tab and line breaks");
+    }
     App app = apps.lockOwnedBy(caller, appId);
     return record(app, role, content, null, null, clock.instant());
   }
@@ -63,6 +73,7 @@ public class Chat {
   /** Records a message and announces it; the caller holds the app's lock. */
   ChatMessage record(
       App app, String role, String content, Integer revision, UUID replyTo, Instant at) {
+    content = CONTROL.matcher(content).replaceAll("\uFFFD");
     ChatMessage message =
         new ChatMessage(UUID.randomUUID(), app.id(), role, content, revision, replyTo, at);
     store.insert(message);

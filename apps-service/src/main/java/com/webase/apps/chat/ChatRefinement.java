@@ -131,7 +131,7 @@ class ChatRefinement {
     if (app == null) {
       return;
     }
-    String reply = prepared.refinement().reply();
+    String reply = bounded(prepared.refinement().reply());
     Integer produced = null;
     if (prepared.refinement() instanceof Refinement.Change change) {
       if (app.revision() != prepared.base()) {
@@ -160,6 +160,13 @@ class ChatRefinement {
     chat.record(
         app, ChatMessage.ASSISTANT, reply, produced, prepared.message().id(), clock.instant());
   }
+
+  /** An AI builder's reply may be of any length; the chat keeps the first 20,000 characters. */
+  static String bounded(String reply) {
+    return reply.length() <= MAX_REPLY ? reply : reply.substring(0, MAX_REPLY - 1) + "…";
+  }
+
+  static final int MAX_REPLY = 20_000;
 
   private static String describe(ProblemException problem) {
     Object errors = problem.properties().get("errors");

@@ -84,6 +84,21 @@ class DeploymentStore {
         .update();
   }
 
+  /** Whether a deployment asked for after this one has gone live already. */
+  boolean newerWentLive(UUID appId, UUID id) {
+    return jdbc.sql(
+                """
+                select count(*) from deployment d, deployment self
+                where self.id = :id and d.app_id = :app and d.live_since is not null
+                  and (d.created_at, d.id) > (self.created_at, self.id)
+                """)
+            .param("id", id)
+            .param("app", appId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   List<Deployment> page(UUID appId, Instant before, UUID beforeId, int limit) {
     return jdbc.sql(
             """

@@ -173,6 +173,10 @@ public class Deployments {
     Instant now = clock.instant();
     App app = apps.lock(appId).orElse(null);
     String failure = app == null ? "The app was deleted." : built.failure();
+    if (failure == null && store.newerWentLive(appId, id)) {
+      // its request arrived late (sent again after an outage): never replace newer content
+      failure = "A deployment asked for after this one went live first.";
+    }
     if (failure != null) {
       if (store.fail(id, failure, now)) {
         events.publishEvent(

@@ -62,7 +62,10 @@ class EvaluationController {
       Evaluation last = page.get(limit - 1);
       next = new PageCursor(last.queuedAt(), last.id()).encode();
     }
-    return new EvaluationPage(page.stream().limit(limit).map(EvaluationView::of).toList(), next);
+    // without their reports: a page stays small whatever the reports hold; GET one for its report
+    return new EvaluationPage(
+        page.stream().limit(limit).map(EvaluationView::of).map(EvaluationView::summary).toList(),
+        next);
   }
 
   @GetMapping("/{evaluationId}")
@@ -85,6 +88,11 @@ class EvaluationController {
       Instant finishedAt,
       Long durationMs,
       Report report) {
+    EvaluationView summary() {
+      return new EvaluationView(
+          id, revision, status, queuedAt, startedAt, finishedAt, durationMs, null);
+    }
+
     static EvaluationView of(Evaluation e) {
       Long duration =
           e.startedAt() == null || e.finishedAt() == null

@@ -69,7 +69,9 @@ class EvaluationStore {
   List<Evaluation> page(UUID appId, Instant before, UUID beforeId, int limit) {
     return jdbc.sql(
             """
-            select * from evaluation where app_id = ? and (queued_at, id) < (?, ?)
+            select id, app_id, revision, status, null::text as report, queued_at, started_at,
+                   finished_at
+            from evaluation where app_id = ? and (queued_at, id) < (?, ?)
             order by queued_at desc, id desc limit ?
             """)
         .params(appId, Timestamp.from(before), beforeId, limit)

@@ -217,9 +217,11 @@ class FileController {
       if (messageNode != null && !messageNode.isNull()) {
         if (!messageNode.isString()
             || messageNode.asString().isBlank()
-            || messageNode.asString().length() > 500) {
+            || messageNode.asString().length() > 500
+            || messageNode.asString().chars().anyMatch(Character::isISOControl)) {
           errors.add(
-              new ProblemResponses.FieldError("message", "must be text of 1 to 500 characters"));
+              new ProblemResponses.FieldError(
+                  "message", "must be text of 1 to 500 characters, without control characters"));
         } else {
           message = messageNode.asString().strip();
         }

@@ -65,6 +65,21 @@ class AppsIT {
   }
 
   @Test
+  void aDeletedAppsSiteNameIsNeverGivenToAnotherApp() {
+    Caller ada = Caller.newPerson(port);
+    Caller bob = Caller.newPerson(port);
+    String name = "Gone " + UUID.randomUUID().toString().substring(0, 8);
+    String id = ada.createApp(name);
+    String site = ada.get("/api/v1/apps/" + id).json().get("siteName").asString();
+    ada.delete("/api/v1/apps/" + id);
+
+    JsonNode again = bob.json("POST", "/api/v1/apps", "{\"name\":\"" + name + "\"}").json();
+
+    assertThat(again.get("slug").asString()).isEqualTo(site);
+    assertThat(again.get("siteName").asString()).isNotEqualTo(site).startsWith(site + "-");
+  }
+
+  @Test
   void aRenameMovesTheSlugButNeverTheSiteName() {
     Caller ada = Caller.newPerson(port);
     String id = ada.createApp("Old Name");

@@ -128,6 +128,7 @@ public final class LocalStack {
 
           Gateway (API, portal)   http://localhost:%d
           Portal login            http://localhost:%d/oauth2/authorization/keycloak  (then /session)
+          Live sites              http://{site}.localhost:%d/  (each deployed app on its own origin)
           Keycloak (login)        %s   admin console: %s/admin  (admin / see %s)
           Demo login              %s / %s
           Mailbox (dev)           http://localhost:%d  (every email of the stack, with its links)
@@ -140,6 +141,7 @@ public final class LocalStack {
 
         """,
         took.toMillis() / 1e3,
+        GATEWAY,
         GATEWAY,
         GATEWAY,
         keycloak.url(),

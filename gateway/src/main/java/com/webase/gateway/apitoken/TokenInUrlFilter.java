@@ -1,6 +1,7 @@
 package com.webase.gateway.apitoken;
 
 import com.webase.gateway.problem.Problems;
+import com.webase.gateway.sites.SiteHosts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Set;
@@ -25,10 +26,12 @@ class TokenInUrlFilter implements WebFilter, Ordered {
 
   private final Problems problems;
   private final MeterRegistry meters;
+  private final SiteHosts sites;
 
-  TokenInUrlFilter(Problems problems, MeterRegistry meters) {
+  TokenInUrlFilter(Problems problems, MeterRegistry meters, SiteHosts sites) {
     this.problems = problems;
     this.meters = meters;
+    this.sites = sites;
   }
 
   @Override
@@ -38,6 +41,10 @@ class TokenInUrlFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    if (sites.isSiteRequest(exchange.getRequest())) {
+      // a site's own query strings are its business: the sites origin takes no API token at all
+      return chain.filter(exchange);
+    }
     for (String name : exchange.getRequest().getQueryParams().keySet()) {
       if (NAMES.contains(name.toLowerCase(Locale.ROOT))) {
         meters.counter("webase.gateway.auth", "outcome", "token-in-url").increment();

@@ -31,6 +31,18 @@ public class SiteHosts {
 
   /** The site a request is for, if it is for one. */
   public Optional<String> siteOf(ServerHttpRequest request) {
+    return subdomainOf(request).filter(site -> LABEL.matcher(site).matches());
+  }
+
+  /**
+   * Whether a request is for a host under the sites domain — a site, or a name that is no site
+   * ({@code a.b.<domain>}, {@code bad_name.<domain>}): neither is ever the portal.
+   */
+  public boolean isSiteRequest(ServerHttpRequest request) {
+    return subdomainOf(request).isPresent();
+  }
+
+  private Optional<String> subdomainOf(ServerHttpRequest request) {
     String host = request.getHeaders().getFirst(HttpHeaders.HOST);
     if (host == null) {
       return Optional.empty();
@@ -40,16 +52,9 @@ public class SiteHosts {
     if (colon > 0 && host.indexOf(']') < colon) {
       host = host.substring(0, colon);
     }
-    if (!host.endsWith(suffix)) {
-      return Optional.empty();
-    }
-    String site = host.substring(0, host.length() - suffix.length());
-    return LABEL.matcher(site).matches() ? Optional.of(site) : Optional.empty();
-  }
-
-  /** Whether a request is for the sites origin. */
-  public boolean isSiteRequest(ServerHttpRequest request) {
-    return siteOf(request).isPresent();
+    return host.endsWith(suffix) && host.length() > suffix.length()
+        ? Optional.of(host.substring(0, host.length() - suffix.length()))
+        : Optional.empty();
   }
 
   /**

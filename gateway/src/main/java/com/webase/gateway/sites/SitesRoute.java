@@ -1,5 +1,6 @@
 package com.webase.gateway.sites;
 
+import com.webase.gateway.problem.Problems;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -9,6 +10,7 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.core.publisher.Mono;
 
@@ -37,12 +39,22 @@ class SitesRoute {
   RouteLocator sitesRoutes(
       RouteLocatorBuilder routes,
       SiteHosts hosts,
+      Problems problems,
       @Value("${WEBASE_APPS_SERVICE_URL:http://localhost:8083}") String appsService,
       @Value("${webase.gateway.timeouts.apps-service:20000}") int responseTimeoutMillis) {
     GatewayFilter toSite =
         (exchange, chain) -> {
           ServerHttpRequest request = exchange.getRequest();
-          String site = hosts.siteOf(request).orElseThrow();
+          var found = hosts.siteOf(request);
+          if (found.isEmpty()) {
+            return problems.write(
+                exchange,
+                HttpStatus.NOT_FOUND,
+                "site-page-not-found",
+                "Not found",
+                "There is no site at this address.");
+          }
+          String site = found.get();
           ServerHttpRequest forwarded =
               request
                   .mutate()

@@ -95,7 +95,13 @@ public final class TestTokenIssuer implements AutoCloseable {
             .expirationTime(Date.from(expiresAt))
             .jwtID(UUID.randomUUID().toString())
             .claim("scope", String.join(" ", scopes))
-            .claim("token_id", "tok_" + UUID.randomUUID())
+            // one token per person and set of scopes, as a person's named token is stable
+            .claim(
+                "token_id",
+                "tok_"
+                    + UUID.nameUUIDFromBytes(
+                        (subject + "|" + String.join(" ", scopes))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
             .build();
     try {
       SignedJWT jwt =

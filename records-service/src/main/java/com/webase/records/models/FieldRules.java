@@ -176,14 +176,17 @@ public final class FieldRules {
               ? value.stripTrailingZeros().scale() > 0
                   || value.compareTo(lowest) < 0
                   || value.compareTo(highest) > 0
-              : value.abs().compareTo(new BigDecimal("1e308")) > 0;
+              : value.abs().compareTo(new BigDecimal("1e308")) > 0
+                  // PostgreSQL's numeric takes at most 16,383 digits after the point
+                  || value.scale() > 1000
+                  || (value.signum() != 0 && value.abs().compareTo(new BigDecimal("1e-307")) < 0);
       if (outside) {
         errors.add(
             new FieldError(
                 at + "." + bound[0],
                 type == FieldType.INTEGER
                     ? "must be a whole number in the 64-bit range"
-                    : "must be a number of at most 1e308"));
+                    : "must be 0 or a number between 1e-307 and 1e308 in size"));
       }
     }
     if (spec.min() != null && spec.max() != null && spec.min().compareTo(spec.max()) > 0) {

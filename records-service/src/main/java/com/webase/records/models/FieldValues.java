@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -104,7 +104,7 @@ public final class FieldValues {
         throw new Invalid("must be a date between 0001-01-01 and 9999-12-31");
       }
       return date;
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       throw new Invalid("must be a date like 2024-12-31");
     }
   }
@@ -118,7 +118,8 @@ public final class FieldValues {
         throw new Invalid("must be a date-time between the years 1 and 9999");
       }
       return utc;
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
+      // a parse error, or a date-time that leaves the representable range when moved to UTC
       throw new Invalid("must be a date-time with an offset, like 2024-12-31T23:59:00Z");
     }
   }

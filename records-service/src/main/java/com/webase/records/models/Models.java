@@ -37,6 +37,9 @@ public class Models {
 
   public static final int MAX_MODELS_PER_APP = 100;
 
+  /** Columns a model's table may ever have had (PostgreSQL counts dropped ones up to 1,600). */
+  static final int MAX_COLUMNS = 1000;
+
   private static final TypeReference<List<Field>> FIELD_LIST = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
@@ -180,6 +183,16 @@ public class Models {
             .query(Integer.class)
             .single();
     ModelChange change = ModelChange.plan(model.fields(), outcome.fields(), nextColumn);
+    if (change.nextColumn() > MAX_COLUMNS) {
+      // every retype takes a new column and PostgreSQL keeps dropped ones counted (1,600 at most)
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "model-too-many-changes",
+          "The model has changed too often",
+          "This model's fields were added or retyped "
+              + MAX_COLUMNS
+              + " times; create a new model and move its records.");
+    }
     if (!change.changes(model.fields())) {
       return model;
     }

@@ -35,7 +35,16 @@ class RecordLists {
     // the driver cancels a statement past the timeout itself: no extra round trip per list
     this.jdbc = new JdbcTemplate(jdbc.getDataSource());
     this.jdbc.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
+    // rows arrive in chunks (inside the read-only transaction), so a page cut short by its size
+    // never holds the rest in memory
+    this.jdbc.setFetchSize(50);
   }
+
+  /**
+   * What one page may hold, about: records can be large (a text field may have 100,000 characters),
+   * so a page of 500 ends early, with its cursor, when it reaches this size.
+   */
+  static final long MAX_PAGE_CHARS = 4_000_000;
 
   /** A page: the records, the cursor of the next page (null on the last), and the total asked. */
   record Page(ModelDefinition model, List<StoredRecord> records, String nextCursor, Long total) {}
@@ -47,16 +56,18 @@ class RecordLists {
     ListQuery query = QueryParser.parse(model, parameters);
     try {
       List<StoredRecord> rows = new ArrayList<>();
+      long[] budget = {MAX_PAGE_CHARS};
       for (ListSql.Statement statement : ListSql.pages(model, query, query.limit() + 1)) {
         int wanted = query.limit() + 1 - rows.size();
-        if (wanted <= 0) {
+        if (wanted <= 0 || budget[0] <= 0) {
           break;
         }
-        rows.addAll(run(model, statement, wanted));
+        rows.addAll(run(model, statement, wanted, budget));
       }
+      boolean cutBySize = budget[0] <= 0 && rows.size() <= query.limit();
       String next = null;
-      if (rows.size() > query.limit()) {
-        rows = rows.subList(0, query.limit());
+      if (rows.size() > query.limit() || cutBySize) {
+        rows = rows.subList(0, Math.min(rows.size(), query.limit()));
         StoredRecord last = rows.getLast();
         next =
             ListCursor.encode(
@@ -93,11 +104,31 @@ class RecordLists {
     }
   }
 
-  private List<StoredRecord> run(ModelDefinition model, ListSql.Statement statement, int wanted) {
+  /** Up to {@code wanted} rows, fewer when they use up what is left of the page's budget. */
+  private List<StoredRecord> run(
+      ModelDefinition model, ListSql.Statement statement, int wanted, long[] budget) {
     List<Object> parameters = new ArrayList<>(statement.parameters());
     parameters.set(parameters.size() - 1, (long) wanted);
     return jdbc.query(
-        statement.sql(), ps -> bindAll(ps, parameters), (rs, n) -> RecordRows.read(rs, model));
+        statement.sql(),
+        ps -> bindAll(ps, parameters),
+        rs -> {
+          List<StoredRecord> read = new ArrayList<>();
+          while (budget[0] > 0 && rs.next()) {
+            StoredRecord record = RecordRows.read(rs, model);
+            budget[0] -= sizeOf(record);
+            read.add(record);
+          }
+          return read;
+        });
+  }
+
+  private static long sizeOf(StoredRecord record) {
+    long size = 100;
+    for (Object value : record.values().values()) {
+      size += value == null ? 4 : value.toString().length() + 16;
+    }
+    return size;
   }
 
   private static void bindAll(java.sql.PreparedStatement ps, List<Object> parameters)

@@ -47,6 +47,39 @@ class NamedTokensIT {
   }
 
   @Test
+  void aRetriedCreateWithTheSameIdempotencyKeyShowsTheSameTokenAndMakesNoSecond() throws Exception {
+    String name = "retried " + UUID.randomUUID();
+    String body = "{\"name\":\"" + name + "\",\"scopes\":[\"apps:read\"]}";
+    String key = UUID.randomUUID().toString();
+
+    var first = createWithKey(body, key);
+    var retried = createWithKey(body, key);
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(retried.statusCode()).isEqualTo(201);
+    assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(json.readTree(retried.body()).get("token").asString())
+        .isEqualTo(json.readTree(first.body()).get("token").asString());
+    var list =
+        new Callers(port).send("GET", "/api/v1/tokens?limit=100", Callers.person(), null).body();
+    assertThat(list.split(java.util.regex.Pattern.quote(name), -1)).hasSize(2);
+  }
+
+  private java.net.http.HttpResponse<String> createWithKey(String body, String key)
+      throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/api/v1/tokens"))
+                .header("Authorization", "Bearer " + Callers.person())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void aRevokedTokenIsListedAsInactive() throws Exception {
     Callers callers = new Callers(port);
     String id = create(callers, "to revoke " + UUID.randomUUID());

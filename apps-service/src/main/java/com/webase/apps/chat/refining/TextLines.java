@@ -108,6 +108,15 @@ final class TextLines {
     }
   }
 
+  /**
+   * Line comparisons one file's hunks may make while looking for where they apply: a hunk that
+   * matches nowhere in a large file would otherwise cost lines × hunk lines (a 2 MB file of
+   * one-character lines and a 10,000-line hunk: minutes of a chat worker's time).
+   */
+  static final long MAX_COMPARISONS = 2_000_000;
+
+  private long comparisons;
+
   /** Where the lines occur at or after {@code earliest}, nearest to {@code preferred}; or -1. */
   private int find(List<String> expected, int preferred, int earliest) {
     int last = lines.size() - expected.size();
@@ -130,6 +139,11 @@ final class TextLines {
 
   private boolean matchesAt(List<String> expected, int position) {
     for (int i = 0; i < expected.size(); i++) {
+      if (++comparisons > MAX_COMPARISONS) {
+        throw new CannotApply(
+            "a hunk's lines were searched for too long without being found; send a diff whose"
+                + " line numbers match the file, or a JSON file set");
+      }
       if (!lines.get(position + i).text().equals(expected.get(i))) {
         return false;
       }

@@ -13,10 +13,27 @@ import java.util.Objects;
  */
 public record Finding(String path, Integer line, String message) {
 
+  /** A message quotes what it found: a 2 MB attribute must not make a 2 MB finding. */
+  static final int MAX_MESSAGE = 300;
+
+  /**
+   * The message is shortened to {@value #MAX_MESSAGE} characters and cleaned of control characters
+   * (a NUL decoded from {@code %00} would not even store): a report stays small and printable
+   * whatever the snapshot holds.
+   */
   public Finding {
     if (line != null && line < 1) {
       throw new IllegalArgumentException("line is 1-based, was " + line);
     }
     Objects.requireNonNull(message, "message");
+    message = printable(message);
+    if (message.length() > MAX_MESSAGE) {
+      message = message.substring(0, MAX_MESSAGE - 1) + "…";
+    }
+    path = path == null ? null : printable(path);
+  }
+
+  private static String printable(String text) {
+    return text.replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", "\uFFFD");
   }
 }

@@ -54,8 +54,16 @@ final class OutboxRelay implements AutoCloseable {
   private final Counter acknowledged;
   private final Counter failed;
   private final Counter deferred;
+  private final Counter refused;
 
-  private record Completion(UUID id, boolean acknowledged) {}
+  /** What became of a send: acknowledged, failed (sent again later) or refused for good. */
+  private enum Outcome {
+    ACKNOWLEDGED,
+    FAILED,
+    REFUSED
+  }
+
+  private record Completion(UUID id, Outcome outcome, String reason) {}
 
   OutboxRelay(
       KafkaOperations<String, byte[]> kafka,
@@ -88,6 +96,7 @@ final class OutboxRelay implements AutoCloseable {
     this.acknowledged =
         Counter.builder("webase.outbox.sent").tag("outcome", "acknowledged").register(meters);
     this.failed = Counter.builder("webase.outbox.sent").tag("outcome", "failed").register(meters);
+    this.refused = Counter.builder("webase.outbox.sent").tag("outcome", "refused").register(meters);
     this.deferred =
         Counter.builder("webase.outbox.deferred")
             .description("Hand-overs refused by a full lane; the sweeper sends them")
@@ -105,7 +114,7 @@ final class OutboxRelay implements AutoCloseable {
       } catch (RejectedExecutionException full) {
         inFlight.remove(event.id());
         deferred.increment();
-        completions.add(new Completion(event.id(), false));
+        completions.add(new Completion(event.id(), Outcome.FAILED, null));
       }
     }
   }
@@ -119,16 +128,45 @@ final class OutboxRelay implements AutoCloseable {
    * Records the outcome of a send made elsewhere (the direct path of {@link UrgentEvents}): the row
    * is deleted, or made due again.
    */
-  void settle(OutgoingEvent event, boolean wasAcknowledged) {
-    if (wasAcknowledged) {
+  void settle(OutgoingEvent event, Throwable failure) {
+    if (failure == null) {
       acknowledged.increment();
       if (event.committedAt() != null) {
         latency.record(Duration.between(event.committedAt(), clock.instant()));
       }
+      completions.add(new Completion(event.id(), Outcome.ACKNOWLEDGED, null));
+    } else if (refusedForGood(failure)) {
+      refused.increment();
+      Throwable root = failure;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      log.error(
+          "event {} to {} refused by Kafka for good ({}); parked in outbox_event, not sent again",
+          event.id(),
+          event.topic(),
+          root.toString());
+      completions.add(new Completion(event.id(), Outcome.REFUSED, root.toString()));
     } else {
       failed.increment();
+      completions.add(new Completion(event.id(), Outcome.FAILED, null));
     }
-    completions.add(new Completion(event.id(), wasAcknowledged));
+  }
+
+  /**
+   * A failure that sending again cannot mend — the record is too large, or invalid — as opposed to
+   * a broker that is away or slow. Sending such a record every few seconds forever would only load
+   * the instance.
+   */
+  static boolean refusedForGood(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+          || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+          || cause instanceof org.apache.kafka.common.errors.InvalidTopicException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ThreadPoolExecutor laneOf(String key) {
@@ -149,7 +187,7 @@ final class OutboxRelay implements AutoCloseable {
                       event.topic(),
                       failure.toString());
                 }
-                settle(event, failure == null);
+                settle(event, failure);
               });
     } catch (RuntimeException e) {
       // the producer refused at once (no metadata within max.block.ms, closed): the row stays
@@ -159,7 +197,7 @@ final class OutboxRelay implements AutoCloseable {
           event.id(),
           event.topic(),
           e.toString());
-      settle(event, false);
+      settle(event, e);
     }
   }
 
@@ -176,7 +214,13 @@ final class OutboxRelay implements AutoCloseable {
         completions.drainTo(batch, COMPLETION_BATCH - 1);
         List<UUID> done = new ArrayList<>();
         List<UUID> again = new ArrayList<>();
-        batch.forEach(c -> (c.acknowledged() ? done : again).add(c.id()));
+        for (Completion completion : batch) {
+          switch (completion.outcome()) {
+            case ACKNOWLEDGED -> done.add(completion.id());
+            case FAILED -> again.add(completion.id());
+            case REFUSED -> rows.park(List.of(completion.id()), completion.reason());
+          }
+        }
         rows.delete(done);
         rows.release(again);
       } catch (InterruptedException e) {

@@ -67,6 +67,22 @@ final class OutboxRows {
     withIds("update outbox_event set claimed_until = now() where id = any(?)", ids);
   }
 
+  /** Kafka refused these for good: they stay, for an operator, but are never sent again. */
+  void park(Collection<UUID> ids, String reason) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        connection -> {
+          PreparedStatement statement =
+              connection.prepareStatement(
+                  "update outbox_event set parked_at = now(), parked_reason = ? where id = any(?)");
+          statement.setString(1, reason);
+          statement.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+          return statement;
+        });
+  }
+
   /**
    * Claims up to {@code limit} rows that are due — never acknowledged, and no longer claimed by
    * anyone — until {@code leaseEnd}, oldest first. Rows another instance is claiming right now are
@@ -77,7 +93,7 @@ final class OutboxRows {
         jdbc.query(
             """
             update outbox_event set claimed_until = ?, attempts = attempts + 1
-            where id in (select id from outbox_event where claimed_until <= ?
+            where id in (select id from outbox_event where claimed_until <= ? and parked_at is null
                          order by created_at limit ? for update skip locked)
             returning id, topic, event_key, headers, payload, created_at
             """,
@@ -97,16 +113,20 @@ final class OutboxRows {
     return due.stream().sorted(Comparator.comparing(Due::createdAt)).map(Due::event).toList();
   }
 
-  /** How many rows wait, and since when the oldest (null when none). */
+  /** How many rows wait, since when the oldest (null when none), and how many are parked. */
   Backlog backlog() {
     return jdbc.queryForObject(
-        "select count(*), min(created_at) from outbox_event",
+        "select count(*) filter (where parked_at is null),"
+            + " min(created_at) filter (where parked_at is null),"
+            + " count(*) filter (where parked_at is not null) from outbox_event",
         (rs, row) ->
             new Backlog(
-                rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()));
+                rs.getLong(1),
+                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                rs.getLong(3)));
   }
 
-  record Backlog(long rows, Instant oldest) {
+  record Backlog(long rows, Instant oldest, long parked) {
     Duration ageAt(Instant now) {
       return oldest == null ? Duration.ZERO : Duration.between(oldest, now);
     }

@@ -25,10 +25,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class OutboxSweeper {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
-  private static final int BATCH = 1000;
+
+  /** Rows held in memory at once: a record may be up to 1 MB (the producer's max.request.size). */
+  private static final int BATCH = 100;
 
   /** Per sweep: after an outage the backlog drains at this pace instead of flooding the lanes. */
-  private static final int MAX_PER_SWEEP = 10 * BATCH;
+  private static final int MAX_PER_SWEEP = 10_000;
 
   private final OutboxRows rows;
   private final OutboxRelay relay;
@@ -37,6 +39,7 @@ public class OutboxSweeper {
   private final Counter resent;
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong oldestAgeMillis = new AtomicLong();
+  private final AtomicLong parked = new AtomicLong();
 
   OutboxSweeper(
       OutboxRows rows, OutboxRelay relay, Duration claim, Clock clock, MeterRegistry meters) {
@@ -51,6 +54,9 @@ public class OutboxSweeper {
     Gauge.builder("webase.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0)
         .description("Age of the oldest event not yet acknowledged")
         .baseUnit("seconds")
+        .register(meters);
+    Gauge.builder("webase.outbox.parked", parked, AtomicLong::get)
+        .description("Events Kafka refused for good (too large, invalid), kept for an operator")
         .register(meters);
   }
 
@@ -75,6 +81,7 @@ public class OutboxSweeper {
       OutboxRows.Backlog now = rows.backlog();
       backlog.set(now.rows());
       oldestAgeMillis.set(now.ageAt(clock.instant()).toMillis());
+      parked.set(now.parked());
     } catch (RuntimeException e) {
       log.warn("outbox sweep failed: {}", e.toString());
     }

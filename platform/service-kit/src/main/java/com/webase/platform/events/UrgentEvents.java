@@ -76,11 +76,11 @@ public class UrgentEvents implements AutoCloseable {
     long started = System.nanoTime();
     List<Future<RecordMetadata>> sends = new ArrayList<>();
     for (OutgoingEvent event : events) {
-      Callback settle = (metadata, failure) -> relay.settle(event, failure == null);
+      Callback settle = (metadata, failure) -> relay.settle(event, failure);
       try {
         sends.add(producer.send(event.record(), settle));
       } catch (RuntimeException e) {
-        relay.settle(event, false);
+        relay.settle(event, e);
         sends.add(CompletableFuture.failedFuture(e));
       }
     }

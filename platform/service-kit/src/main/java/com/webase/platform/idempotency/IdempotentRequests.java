@@ -245,9 +245,23 @@ public class IdempotentRequests extends OncePerRequestFilter {
     }
   }
 
+  /**
+   * Whose key it is: the person, and the credential they called with — a person's portal session,
+   * or one particular API token. A key used in the portal cannot be replayed with an API token of
+   * the same person: the answer could hold what only the portal may show (a new token's secret),
+   * and the replay never reaches the handler's own checks.
+   */
   private static String caller() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    return authentication instanceof JwtAuthenticationToken token ? token.getName() : null;
+    if (!(authentication instanceof JwtAuthenticationToken token)) {
+      return null;
+    }
+    String tokenId = token.getToken().getClaimAsString("token_id");
+    return token.getName()
+        + "|"
+        + token.getToken().getIssuer()
+        + "|"
+        + (tokenId == null ? "" : tokenId);
   }
 
   private void count(String outcome) {

@@ -25,7 +25,12 @@ public record PageCursor(Instant at, UUID id) {
     try {
       String[] parts =
           new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-      return new PageCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+      PageCursor parsed = new PageCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+      // the database's timestamps end in year 294276; a made-up cursor far past them is no cursor
+      if (parsed.at().isAfter(START.at()) || parsed.at().isBefore(Instant.EPOCH)) {
+        throw new IllegalArgumentException("out of range");
+      }
+      return parsed;
     } catch (RuntimeException e) {
       throw ProblemException.invalid("cursor", "is not a cursor this API returned");
     }

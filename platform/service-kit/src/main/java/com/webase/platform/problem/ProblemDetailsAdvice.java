@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -55,6 +56,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return respond(
         problems.problem(
             HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "The caller may not do this."));
+  }
+
+  /**
+   * Two requests raced for something unique (a name, a slug) and this one lost at the database's
+   * unique index: nothing was changed, and the same request may well succeed when sent again.
+   */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ResponseEntity<ProblemDetail> onDuplicateKey(DuplicateKeyException e) {
+    log.info(
+        "a concurrent request took a unique value first: {}",
+        e.getMostSpecificCause().getMessage());
+    return respond(
+        problems.problem(
+            HttpStatus.CONFLICT,
+            "concurrent-change",
+            "Changed at the same moment",
+            "Another request took the same name or value at the same moment; nothing was changed."
+                + " Send the request again."));
   }
 
   @ExceptionHandler(Exception.class)

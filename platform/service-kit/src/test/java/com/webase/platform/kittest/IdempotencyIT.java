@@ -107,6 +107,18 @@ class IdempotencyIT {
   }
 
   @Test
+  void aKeyBelongsToTheCredentialItWasUsedWith() throws Exception {
+    String key = UUID.randomUUID().toString();
+
+    var withOneToken = create(owner, key, "{\"name\":\"one\"}");
+    var withAnother = create(owner, key, "{\"name\":\"one\"}", List.of("apps:read"));
+
+    assertThat(withAnother.statusCode()).isEqualTo(201);
+    assertThat(withAnother.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(withAnother.body()).isNotEqualTo(withOneToken.body());
+  }
+
+  @Test
   void aServerErrorFreesTheKeyForTheRetry() throws Exception {
     String key = UUID.randomUUID().toString();
 
@@ -199,11 +211,15 @@ class IdempotencyIT {
   }
 
   private HttpResponse<String> create(String user, String key, String json) throws Exception {
+    return create(user, key, json, List.of("apps:write"));
+  }
+
+  /** With the API token of {@code user} that has these scopes (one token per scope set). */
+  private HttpResponse<String> create(String user, String key, String json, List<String> scopes)
+      throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/widgets"))
-            .header(
-                "Authorization",
-                "Bearer " + TestTokenIssuer.tokenService().mint(user, List.of("apps:write")))
+            .header("Authorization", "Bearer " + TestTokenIssuer.tokenService().mint(user, scopes))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
     if (key != null) {

@@ -187,6 +187,41 @@ class OutboxIT {
     }
   }
 
+  @Test
+  void anEventKafkaRefusesForGoodIsParkedNotSentAgainAndForever() {
+    // over the producer's max.request.size (1 MB): no retry can ever send it
+    ProfileUpdated huge = renaming.rename("user-huge", "x".repeat(1_100_000), false);
+    ProfileUpdated after = renaming.rename("user-huge", "After", false);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.sql(
+                        "select parked_reason from outbox_event where id = ? and parked_at is not null")
+                    .param(huge.eventId())
+                    .query(String.class)
+                    .optional()
+                    .map(reason -> reason.contains("RecordTooLarge"))
+                    .orElse(false));
+    await().atMost(Duration.ofSeconds(20)).until(() -> outboxRows(after.eventId()) == 0);
+    long attempts =
+        jdbc.sql("select attempts from outbox_event where id = ?")
+            .param(huge.eventId())
+            .query(Long.class)
+            .single();
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                jdbc.sql("select attempts from outbox_event where id = ?")
+                        .param(huge.eventId())
+                        .query(Long.class)
+                        .single()
+                    == attempts);
+  }
+
   private long outboxRows(UUID id) {
     return jdbc.sql("select count(*) from outbox_event where id = ?")
         .param(id)
