@@ -46,16 +46,11 @@ class AppController {
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String cursor) {
     caller.requireScope("apps:read");
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
-    }
+    PageCursor.checkLimit(limit, MAX_PAGE);
     PageCursor after = PageCursor.parseOrStart(cursor);
     List<App> page = store.page(caller.userId(), after.at(), after.id(), limit + 1);
-    String next = null;
-    if (page.size() > limit) {
-      App last = page.get(limit - 1);
-      next = new PageCursor(last.createdAt(), last.id()).encode();
-    }
+    String next =
+        PageCursor.nextAfter(page, limit, last -> new PageCursor(last.createdAt(), last.id()));
     return new AppPage(page.stream().limit(limit).map(this::view).toList(), next);
   }
 

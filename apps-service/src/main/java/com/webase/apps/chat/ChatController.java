@@ -3,7 +3,6 @@ package com.webase.apps.chat;
 import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
 import com.webase.platform.paging.PageCursor;
-import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import java.net.URI;
 import java.time.Instant;
@@ -59,17 +58,12 @@ class ChatController {
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(required = false) String cursor) {
     caller.requireScope("apps:read");
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
-    }
+    PageCursor.checkLimit(limit, MAX_PAGE);
     PageCursor after = PageCursor.parseOrStart(cursor);
     App app = apps.ownedBy(caller, appId);
     List<ChatMessage> page = chat.page(app, after.at(), after.id(), limit + 1);
-    String next = null;
-    if (page.size() > limit) {
-      ChatMessage last = page.get(limit - 1);
-      next = new PageCursor(last.createdAt(), last.id()).encode();
-    }
+    String next =
+        PageCursor.nextAfter(page, limit, last -> new PageCursor(last.createdAt(), last.id()));
     return new MessagePage(page.stream().limit(limit).map(MessageView::of).toList(), next);
   }
 

@@ -69,7 +69,10 @@ class ChatRefinement {
   /** What the refiner made of a message, against revision {@code base}. */
   record Prepared(UUID appId, int base, ChatMessage message, Refinement refinement) {}
 
-  @KafkaListener(topics = Topics.APPS, groupId = "apps-service-chat", concurrency = "3")
+  @KafkaListener(
+      topics = Topics.APPS,
+      groupId = "${webase.apps.consumer-group:apps-service}-chat",
+      concurrency = "3")
   void on(ConsumerRecord<String, byte[]> record) {
     if (!inbox.carries(record, ChatMessagePosted.class)) {
       return;

@@ -127,7 +127,9 @@ public class Deployments {
   private record Built(String failure) {}
 
   /** The worker. Events of one app arrive in order (one partition), so builds go live in order. */
-  @KafkaListener(topics = Topics.APPS, groupId = "apps-service-deployments")
+  @KafkaListener(
+      topics = Topics.APPS,
+      groupId = "${webase.apps.consumer-group:apps-service}-deployments")
   void onRequested(ConsumerRecord<String, byte[]> record) {
     if (!inbox.carries(record, DeploymentRequested.class)) {
       return;

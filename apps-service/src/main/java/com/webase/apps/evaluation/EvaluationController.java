@@ -4,7 +4,6 @@ import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
 import com.webase.apps.evaluation.checks.Report;
 import com.webase.platform.paging.PageCursor;
-import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import java.net.URI;
 import java.time.Duration;
@@ -51,17 +50,12 @@ class EvaluationController {
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String cursor) {
     caller.requireScope("apps:read");
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
-    }
+    PageCursor.checkLimit(limit, MAX_PAGE);
     PageCursor after = PageCursor.parseOrStart(cursor);
     App app = apps.ownedBy(caller, appId);
     List<Evaluation> page = evaluations.page(app, after.at(), after.id(), limit + 1);
-    String next = null;
-    if (page.size() > limit) {
-      Evaluation last = page.get(limit - 1);
-      next = new PageCursor(last.queuedAt(), last.id()).encode();
-    }
+    String next =
+        PageCursor.nextAfter(page, limit, last -> new PageCursor(last.queuedAt(), last.id()));
     // without their reports: a page stays small whatever the reports hold; GET one for its report
     return new EvaluationPage(
         page.stream().limit(limit).map(EvaluationView::of).map(EvaluationView::summary).toList(),

@@ -104,7 +104,9 @@ public class Evaluations {
   }
 
   /** The worker: runs the checks outside a transaction, records the outcome in one. */
-  @KafkaListener(topics = Topics.APPS, groupId = "apps-service-evaluations")
+  @KafkaListener(
+      topics = Topics.APPS,
+      groupId = "${webase.apps.consumer-group:apps-service}-evaluations")
   void onRequested(ConsumerRecord<String, byte[]> record) {
     if (!inbox.carries(record, EvaluationRequested.class)) {
       return;

@@ -55,19 +55,14 @@ class NamedTokenController {
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String cursor) {
     PersonOnly.require(caller);
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
-    }
+    PageCursor.checkLimit(limit, MAX_PAGE);
     PageCursor after = PageCursor.parseOrStart(cursor);
     List<ApiToken> page = tokens.page(caller.userId(), after.at(), after.id(), limit + 1);
     Instant now = clock.instant();
     List<TokenSummary> items =
         page.stream().limit(limit).map(t -> TokenSummary.of(t, now)).toList();
-    String next = null;
-    if (page.size() > limit) {
-      ApiToken last = page.get(limit - 1);
-      next = new PageCursor(last.createdAt(), last.id()).encode();
-    }
+    String next =
+        PageCursor.nextAfter(page, limit, last -> new PageCursor(last.createdAt(), last.id()));
     return new TokenPage(items, next);
   }
 

@@ -36,6 +36,23 @@ public record PageCursor(Instant at, UUID id) {
     }
   }
 
+  /** Refuses a page size outside 1..{@code max} with a 400 naming {@code limit}. */
+  public static int checkLimit(int limit, int max) {
+    if (limit < 1 || limit > max) {
+      throw ProblemException.invalid("limit", "must be between 1 and " + max);
+    }
+    return limit;
+  }
+
+  /**
+   * The cursor of the page after this one, or null when it is the last: {@code fetched} holds up to
+   * {@code limit + 1} rows, and one more than the page means there is a next.
+   */
+  public static <T> String nextAfter(
+      java.util.List<T> fetched, int limit, java.util.function.Function<T, PageCursor> position) {
+    return fetched.size() > limit ? position.apply(fetched.get(limit - 1)).encode() : null;
+  }
+
   public String encode() {
     return Base64.getUrlEncoder()
         .withoutPadding()
