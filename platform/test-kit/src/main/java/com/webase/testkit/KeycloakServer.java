@@ -46,7 +46,7 @@ public final class KeycloakServer implements AutoCloseable {
    */
   public static final String PASSWORD_BLACKLIST = "webase-common-passwords.txt";
 
-  static final String PASSWORD_BLACKLIST_RESOURCE =
+  public static final String PASSWORD_BLACKLIST_RESOURCE =
       "/webase-testkit/password-blacklists/" + PASSWORD_BLACKLIST;
   private static final JsonMapper JSON = new JsonMapper();
 
