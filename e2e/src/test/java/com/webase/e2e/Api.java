@@ -1,5 +1,6 @@
 package com.webase.e2e;
 
+import com.webase.testkit.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,10 +103,11 @@ final class Api {
   }
 
   /**
-   * The sum of every sample of a Prometheus counter, from a process's {@code /actuator/prometheus}.
+   * The sum of every sample of a Prometheus counter, from a process's {@code /actuator/prometheus}
+   * on its management port.
    */
-  static double counter(String base, String name, String labelFilter) {
-    String text = get(base, "/actuator/prometheus", null).body();
+  static double counter(ServiceProcess process, String name, String labelFilter) {
+    String text = get(process.managementUrl(), "/actuator/prometheus", null).body();
     double sum = 0;
     for (String line : text.split("\n")) {
       if (line.startsWith(name)

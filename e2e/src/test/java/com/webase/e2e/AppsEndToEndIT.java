@@ -219,12 +219,11 @@ class AppsEndToEndIT {
     // the portal's session cookie never reaches the site: apps-service refuses (and counts) any
     // site request that carries one, so a 200 here is the service's word that it had none
     String cookie = "SESSION=" + ada.session().sessionCookie();
-    double refusedBefore =
-        Api.counter(platform.appsService.url(), "webase_sites_refused_total", "");
+    double refusedBefore = Api.counter(platform.appsService, "webase_sites_refused_total", "");
     var withCookie = siteGet(siteUrl, Map.of("Cookie", cookie));
     assertThat(withCookie.statusCode()).isEqualTo(200);
     assertThat(withCookie.headers().allValues("Set-Cookie")).isEmpty();
-    assertThat(Api.counter(platform.appsService.url(), "webase_sites_refused_total", ""))
+    assertThat(Api.counter(platform.appsService, "webase_sites_refused_total", ""))
         .isEqualTo(refusedBefore);
     var direct =
         HTTP.send(
@@ -233,7 +232,7 @@ class AppsEndToEndIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(direct.statusCode()).as("what the service does with a cookie").isEqualTo(400);
-    assertThat(Api.counter(platform.appsService.url(), "webase_sites_refused_total", ""))
+    assertThat(Api.counter(platform.appsService, "webase_sites_refused_total", ""))
         .isEqualTo(refusedBefore + 1);
 
     assertThat(

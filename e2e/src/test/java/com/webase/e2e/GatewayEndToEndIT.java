@@ -127,7 +127,7 @@ class GatewayEndToEndIT {
   void aValidTokenGetsInAndTheServiceReceivesAJwtNeverTheToken() throws Exception {
     String token = defaultToken();
     String id = person.ok("GET", "/api/v1/tokens/default").get("id").asString();
-    assertThat(Api.counter(platform.tokenService.url(), "webase_security_raw_api_token_total", ""))
+    assertThat(Api.counter(platform.tokenService, "webase_security_raw_api_token_total", ""))
         .isZero();
 
     HttpResponse<String> response = Api.get(a, "/api/v1/tokens/current", token);
@@ -137,13 +137,13 @@ class GatewayEndToEndIT {
     assertThat(response.headers().firstValue("RateLimit-Limit")).isPresent();
     assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
     // token-service counts every request that still carries x-api-token: none came through
-    assertThat(Api.counter(platform.tokenService.url(), "webase_security_raw_api_token_total", ""))
+    assertThat(Api.counter(platform.tokenService, "webase_security_raw_api_token_total", ""))
         .isZero();
     // ...and the count is real: a request sent past the gateway is refused and counted
     HttpResponse<String> bypass =
         Api.get(platform.tokenService.url(), "/api/v1/tokens/current", token);
     assertThat(bypass.statusCode()).isEqualTo(400);
-    assertThat(Api.counter(platform.tokenService.url(), "webase_security_raw_api_token_total", ""))
+    assertThat(Api.counter(platform.tokenService, "webase_security_raw_api_token_total", ""))
         .isEqualTo(1.0);
   }
 
@@ -154,14 +154,15 @@ class GatewayEndToEndIT {
     assertProblem(none, 401, "unauthenticated");
 
     double introspectionsBefore =
-        Api.counter(platform.tokenService.url(), "webase_tokens_introspections_total", "");
-    double malformedBefore = Api.counter(a, "webase_gateway_auth_total", "outcome=\"malformed\"");
+        Api.counter(platform.tokenService, "webase_tokens_introspections_total", "");
+    double malformedBefore =
+        Api.counter(platform.gatewayA, "webase_gateway_auth_total", "outcome=\"malformed\"");
     String mistyped = flipOneCharacter(defaultToken());
     assertProblem(Api.get(a, "/api/v1/tokens/current", mistyped), 401, "invalid-api-token");
     assertProblem(Api.get(a, "/api/v1/tokens/current", "not-a-token"), 401, "invalid-api-token");
-    assertThat(Api.counter(a, "webase_gateway_auth_total", "outcome=\"malformed\""))
+    assertThat(Api.counter(platform.gatewayA, "webase_gateway_auth_total", "outcome=\"malformed\""))
         .isEqualTo(malformedBefore + 2);
-    assertThat(Api.counter(platform.tokenService.url(), "webase_tokens_introspections_total", ""))
+    assertThat(Api.counter(platform.tokenService, "webase_tokens_introspections_total", ""))
         .as("a malformed token is refused without asking token-service")
         .isEqualTo(introspectionsBefore);
 
@@ -219,9 +220,15 @@ class GatewayEndToEndIT {
     System.out.printf(
         "[e2e] gateway B's own revocation lag (event recorded → evicted): p50 %.1f ms, p99 %.1f"
             + " ms%n",
-        1e3 * Api.counter(b, "webase_gateway_revocation_lag_seconds", "quantile=\"0.5\""),
-        1e3 * Api.counter(b, "webase_gateway_revocation_lag_seconds", "quantile=\"0.99\""));
-    assertThat(Api.counter(b, "webase_gateway_revocations_applied_total", "source=\"event\""))
+        1e3
+            * Api.counter(
+                platform.gatewayB, "webase_gateway_revocation_lag_seconds", "quantile=\"0.5\""),
+        1e3
+            * Api.counter(
+                platform.gatewayB, "webase_gateway_revocation_lag_seconds", "quantile=\"0.99\""));
+    assertThat(
+            Api.counter(
+                platform.gatewayB, "webase_gateway_revocations_applied_total", "source=\"event\""))
         .isGreaterThanOrEqualTo(rounds);
     assertNoGatewayCommittedAnOffset();
   }

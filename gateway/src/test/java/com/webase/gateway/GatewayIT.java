@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +44,7 @@ class GatewayIT {
   private static Ports.Refusing nobody;
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @DynamicPropertySource
   static void standIns(DynamicPropertyRegistry registry) throws IOException {
@@ -165,14 +167,32 @@ class GatewayIT {
         .isBetween(1L, 60L);
     assertThat(response.headers().firstValue("RateLimit-Limit"))
         .hasValue(Integer.toString(FAILED_AUTH_LIMIT));
-    assertThat(get("/actuator/prometheus").body())
+    assertThat(management("/actuator/prometheus").body())
         .containsPattern("webase_gateway_auth_total\\{[^}]*outcome=\"address-blocked\"");
   }
 
   @Test
-  void isReadyAndServesMetrics() throws Exception {
-    assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
-    assertThat(get("/actuator/prometheus").body()).contains("application=\"gateway\"");
+  void isReadyAndServesMetricsOnItsManagementPort() throws Exception {
+    assertThat(managementPort).isNotEqualTo(port);
+    assertThat(management("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+    assertThat(management("/actuator/prometheus").body()).contains("application=\"gateway\"");
+  }
+
+  @Test
+  void thePublicPortAnswers404ForActuatorAndRoutesItNowhere() throws Exception {
+    for (String path :
+        new String[] {
+          "/actuator",
+          "/actuator/prometheus",
+          "/actuator/health/readiness",
+          "/actuator/gateway/routes"
+        }) {
+      lastPath.set(null);
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.body()).doesNotContain("application=\"gateway\"");
+      assertThat(lastPath.get()).as("nothing reached a service").isNull();
+    }
   }
 
   @Test
@@ -203,6 +223,12 @@ class GatewayIT {
 
   private HttpResponse<String> get(String path) throws Exception {
     return send(path, null, null);
+  }
+
+  private HttpResponse<String> management(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(String path, String apiToken, String requestId)

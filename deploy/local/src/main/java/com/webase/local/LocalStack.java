@@ -39,6 +39,12 @@ public final class LocalStack {
   static final int KEYCLOAK_MANAGEMENT = 9180;
   static final String DEMO_PASSWORD = "webase-demo-2026";
 
+  /**
+   * Every process serves Actuator (health, metrics) on its own management port, this much above its
+   * public port (the services' and the gateway's own defaults say the same).
+   */
+  static final int MANAGEMENT_OFFSET = 1000;
+
   /** Each service and its port; the gateway last, once the services behind it are up. */
   static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
 
@@ -108,6 +114,8 @@ public final class LocalStack {
                 realm,
                 secrets.getProperty("keycloak-admin-password"),
                 data.resolve("logs")));
+    // the realm file holds no person: the demo login is this stack's own
+    keycloak.ensureDemoUser();
     kafka.join();
 
     List<ServiceProcess> starting = new ArrayList<>();
@@ -136,7 +144,8 @@ public final class LocalStack {
           PostgreSQL              localhost:%d (user postgres, one database per service)
           Kafka                   localhost:%d
           Services                %s
-          Health                  http://localhost:<port>/actuator/health/readiness
+          Health, metrics         http://localhost:<port + %d>/actuator/health/readiness, /actuator/prometheus
+                                  (management ports %s)
           Logs and data           %s  (reset: deploy/local/run.sh --reset)
 
         """,
@@ -154,6 +163,10 @@ public final class LocalStack {
         POSTGRES,
         KAFKA,
         SERVICES.entrySet().stream().map(e -> e.getKey() + " :" + e.getValue()).toList(),
+        MANAGEMENT_OFFSET,
+        SERVICES.entrySet().stream()
+            .map(e -> e.getKey() + " :" + (e.getValue() + MANAGEMENT_OFFSET))
+            .toList(),
         data);
   }
 
@@ -193,7 +206,14 @@ public final class LocalStack {
                 "http://localhost:" + servicePort));
     ServiceProcess process =
         ServiceProcess.start(
-            root, name, name, port, env, data.resolve("logs").resolve(name + ".log"));
+            root,
+            name,
+            name,
+            port,
+            port + MANAGEMENT_OFFSET,
+            env,
+            data.resolve("logs").resolve(name + ".log"),
+            ServiceProcess.QUICK_START);
     synchronized (services) {
       services.add(process);
     }

@@ -80,6 +80,10 @@ final class Containers {
             .withCopyToContainer(
                 MountableFile.forClasspathResource("webase-testkit/realm-webase.json"),
                 "/opt/keycloak/data/import/realm-webase.json")
+            .withCopyToContainer(
+                MountableFile.forClasspathResource(
+                    KeycloakServer.PASSWORD_BLACKLIST_RESOURCE.substring(1)),
+                "/opt/keycloak/data/password-blacklists/" + KeycloakServer.PASSWORD_BLACKLIST)
             .withExposedPorts(8080)
             .waitingFor(
                 Wait.forHttp("/realms/" + RealmSettings.REALM + "/.well-known/openid-configuration")

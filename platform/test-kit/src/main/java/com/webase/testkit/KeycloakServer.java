@@ -38,6 +38,16 @@ import tools.jackson.databind.node.ObjectNode;
 public final class KeycloakServer implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofMinutes(4);
+
+  /**
+   * The common-password list the realm's policy refers to ({@code passwordBlacklist(...)}), from
+   * {@code deploy/keycloak/password-blacklists/}; installed into {@code data/password-blacklists/}
+   * of every Keycloak the kit runs.
+   */
+  public static final String PASSWORD_BLACKLIST = "webase-common-passwords.txt";
+
+  public static final String PASSWORD_BLACKLIST_RESOURCE =
+      "/webase-testkit/password-blacklists/" + PASSWORD_BLACKLIST;
   private static final JsonMapper JSON = new JsonMapper();
 
   private final String url;
@@ -92,6 +102,12 @@ public final class KeycloakServer implements AutoCloseable {
       try (InputStream realmJson = realmDefinition()) {
         Files.copy(
             realmJson, imports.resolve("realm-webase.json"), StandardCopyOption.REPLACE_EXISTING);
+      }
+      // the realm's password policy names this list; Keycloak refuses the realm without it
+      Path blacklists = Files.createDirectories(home.resolve("data/password-blacklists"));
+      try (InputStream list = resource(PASSWORD_BLACKLIST_RESOURCE)) {
+        Files.copy(
+            list, blacklists.resolve(PASSWORD_BLACKLIST), StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -474,6 +490,60 @@ public final class KeycloakServer implements AutoCloseable {
    * @return the user's id
    */
   public String createUser(String email, String password, String firstName, String lastName) {
+    HttpResponse<String> response = postUser(email, password, firstName, lastName);
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(
+          "could not create user " + email + ": " + response.statusCode() + " " + response.body());
+    }
+    String location = response.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * Adds the demo user ({@link RealmSettings#DEMO_EMAIL} with the realm settings' demo password)
+   * unless it exists: the realm file holds no person, so that importing it in production creates
+   * none; the local stack and the tests add theirs here.
+   */
+  public void ensureDemoUser() {
+    if (realm.demoPassword() == null) {
+      return; // an external Keycloak without WEBASE_DEMO_PASSWORD: tests that need it will say so
+    }
+    HttpResponse<String> response =
+        postUser(RealmSettings.DEMO_EMAIL, realm.demoPassword(), "Demo", "User");
+    if (response.statusCode() != 201 && response.statusCode() != 409) {
+      throw new IllegalStateException(
+          "could not create the demo user: " + response.statusCode() + " " + response.body());
+    }
+  }
+
+  /**
+   * Sets a user's password through the admin API, as an administrator or account-service does.
+   *
+   * @return null when Keycloak accepted it, otherwise its refusal ({@code error} and {@code
+   *     error_description} as Keycloak gives them)
+   */
+  public JsonNode setPassword(String userId, String password) {
+    String body =
+        JSON.writeValueAsString(Map.of("type", "password", "value", password, "temporary", false));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(adminUrl("/users/" + userId + "/reset-password")))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    if (response.statusCode() == 204) {
+      return null;
+    }
+    if (response.statusCode() != 400) {
+      throw new IllegalStateException(
+          "could not set the password: " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> postUser(
+      String email, String password, String firstName, String lastName) {
     String body =
         JSON.writeValueAsString(
             Map.of(
@@ -485,19 +555,12 @@ public final class KeycloakServer implements AutoCloseable {
                 "lastName", lastName,
                 "credentials",
                     List.of(Map.of("type", "password", "value", password, "temporary", false))));
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(adminUrl("/users")))
-                .header("Authorization", "Bearer " + adminToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException(
-          "could not create user " + email + ": " + response.statusCode() + " " + response.body());
-    }
-    String location = response.headers().firstValue("Location").orElseThrow();
-    return location.substring(location.lastIndexOf('/') + 1);
+    return send(
+        HttpRequest.newBuilder(URI.create(adminUrl("/users")))
+            .header("Authorization", "Bearer " + adminToken())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   /** The admin API's representation of a user, or null when there is none with this id. */
@@ -599,9 +662,13 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   private static InputStream realmDefinition() {
-    InputStream in = KeycloakServer.class.getResourceAsStream("/webase-testkit/realm-webase.json");
+    return resource("/webase-testkit/realm-webase.json");
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = KeycloakServer.class.getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException("realm-webase.json is missing from the test kit");
+      throw new IllegalStateException(name + " is missing from the test kit");
     }
     return in;
   }

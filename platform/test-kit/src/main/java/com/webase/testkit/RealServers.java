@@ -27,7 +27,8 @@ import org.awaitility.Awaitility;
  *   <li>{@code webase.testkit.kafka} / {@code WEBASE_TESTKIT_KAFKA}: bootstrap servers;
  *   <li>{@code webase.testkit.keycloak} / {@code WEBASE_TESTKIT_KEYCLOAK}: base URL of a Keycloak
  *       with the webase realm, with {@code ...keycloak.admin-password} and the realm's {@code
- *       WEBASE_*} values in the environment.
+ *       WEBASE_*} values in the environment ({@code WEBASE_DEMO_PASSWORD}: the demo user's, added
+ *       when missing).
  * </ul>
  *
  * <p>Otherwise, where a Docker engine answers, PostgreSQL and Keycloak run as Testcontainers (see
@@ -122,6 +123,7 @@ public final class RealServers {
                     RealmSettings.secret(),
                     runDirectory()));
       }
+      keycloak.ensureDemoUser();
     }
     return keycloak;
   }

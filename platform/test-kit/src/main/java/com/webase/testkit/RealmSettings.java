@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The values that {@code deploy/keycloak/realm-webase.json} leaves to the environment: client
- * secrets (never in the repository), the demo password, the SMTP server and the portal URL.
- * Keycloak replaces the {@code ${WEBASE_...}} placeholders from its environment on import.
+ * The values that {@code deploy/keycloak/realm-webase.json} leaves to the environment — client
+ * secrets (never in the repository), the SMTP server and the portal URL; Keycloak replaces the
+ * {@code ${WEBASE_...}} placeholders from its environment on import — and the demo user's password,
+ * which the kit and the local stack give the demo user they add ({@link
+ * KeycloakServer#ensureDemoUser()}): the realm file itself holds no person.
  */
 public record RealmSettings(
     String portalClientSecret,
@@ -40,7 +42,6 @@ public record RealmSettings(
     env.put("WEBASE_PORTAL_CLIENT_SECRET", portalClientSecret);
     env.put("WEBASE_GATEWAY_CLIENT_SECRET", gatewayClientSecret);
     env.put("WEBASE_ACCOUNT_CLIENT_SECRET", accountServiceClientSecret);
-    env.put("WEBASE_DEMO_PASSWORD", demoPassword);
     env.put("WEBASE_SMTP_HOST", smtpHost);
     env.put("WEBASE_SMTP_PORT", Integer.toString(smtpPort));
     env.put("WEBASE_PORTAL_URL", portalUrl);

@@ -24,17 +24,20 @@ public final class ServiceProcess implements AutoCloseable {
 
   private final String name;
   private final int port;
+  private final int managementPort;
   private final ChildProcess process;
 
-  private ServiceProcess(String name, int port, ChildProcess process) {
+  private ServiceProcess(String name, int port, int managementPort, ChildProcess process) {
     this.name = name;
     this.port = port;
+    this.managementPort = managementPort;
     this.process = process;
   }
 
   /**
-   * Starts {@code <root>/<module>/target/<module>.jar} on {@code port} with {@code env} added to
-   * the environment, logging to {@code log}.
+   * Starts {@code <root>/<module>/target/<module>.jar} on {@code port}, with its management port
+   * (health, metrics) on a free port, with {@code env} added to the environment, logging to {@code
+   * log}.
    *
    * @param name how it is called in messages and logs (e.g. "gateway-b")
    */
@@ -59,23 +62,43 @@ public final class ServiceProcess implements AutoCloseable {
       Map<String, String> env,
       Path log,
       List<String> jvmOptions) {
+    return start(root, module, name, port, Ports.free(), env, log, jvmOptions);
+  }
+
+  /**
+   * As {@link #start(Path, String, String, int, Map, Path, List)}, with the management port given
+   * ({@code MANAGEMENT_PORT}; DESIGN §2: Actuator is never on the public port).
+   */
+  public static ServiceProcess start(
+      Path root,
+      String module,
+      String name,
+      int port,
+      int managementPort,
+      Map<String, String> env,
+      Path log,
+      List<String> jvmOptions) {
     Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
     }
     Map<String, String> environment = new java.util.LinkedHashMap<>(env);
     environment.put("PORT", Integer.toString(port));
+    environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
     List<String> command = new java.util.ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     ChildProcess process = ChildProcess.start(name, command, root, environment, log);
-    return new ServiceProcess(name, port, process);
+    return new ServiceProcess(name, port, managementPort, process);
   }
 
-  /** Waits until {@code /actuator/health/readiness} answers UP; fails with the log's tail. */
+  /**
+   * Waits until {@code /actuator/health/readiness} on the management port answers UP; fails with
+   * the log's tail.
+   */
   public ServiceProcess awaitReady(Duration atMost) {
-    URI health = URI.create(url() + "/actuator/health/readiness");
+    URI health = URI.create(managementUrl() + "/actuator/health/readiness");
     try {
       Awaitility.await(name + " ready")
           .atMost(atMost)
@@ -110,6 +133,15 @@ public final class ServiceProcess implements AutoCloseable {
 
   public String url() {
     return "http://localhost:" + port;
+  }
+
+  /** The port of health, metrics and info ({@code /actuator/...}). */
+  public int managementPort() {
+    return managementPort;
+  }
+
+  public String managementUrl() {
+    return "http://localhost:" + managementPort;
   }
 
   public Path logFile() {

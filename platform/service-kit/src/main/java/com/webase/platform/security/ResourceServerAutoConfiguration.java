@@ -31,14 +31,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every service is an OAuth2 resource server that accepts JWTs from exactly the configured issuers,
  * each checked for signature (the issuer's JWKS), issuer, expiry and audience. Anything else gets
- * 401 with a problem body. Health and metrics stay open for probes and Prometheus.
+ * 401 with a problem body.
+ *
+ * <p>Actuator is served on the management port only ({@code management.server.port}), which this
+ * chain guards too: there health, info and metrics are open to probes and Prometheus, and the port
+ * belongs on the cluster's internal network, never behind the gateway or a public load balancer
+ * (docs/OPERATIONS.md). On the public port nothing is mapped under {@code /actuator}, and the path
+ * is let through so that it answers what it is, a 404 problem, rather than a 401 that would say
+ * something lies behind a login.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ResourceServerAutoConfiguration {
 
-  private static final List<String> OPERATIONS_PATHS =
-      List.of("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/error");
+  private static final List<String> OPERATIONS_PATHS = List.of("/actuator/**", "/error");
 
   @Bean
   SecurityFilterChain webaseResourceServer(

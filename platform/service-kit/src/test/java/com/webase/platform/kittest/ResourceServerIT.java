@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -26,6 +27,7 @@ class ResourceServerIT {
   private static final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @Test
   void aKeycloakTokenOfThePortalUserIsAcceptedAsAPerson() throws Exception {
@@ -73,7 +75,7 @@ class ResourceServerIT {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(response.body()).contains("/problems/api-token-not-accepted-here");
-    assertThat(get("/actuator/prometheus", null).body())
+    assertThat(management("/actuator/prometheus").body())
         .contains("webase_security_raw_api_token_total 1.0");
   }
 
@@ -106,10 +108,25 @@ class ResourceServerIT {
   }
 
   @Test
-  void healthAndMetricsAreOpenForProbesAndPrometheus() throws Exception {
-    assertThat(get("/actuator/health/readiness", null).body()).contains("\"UP\"");
-    assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+  void healthAndMetricsAreOpenForProbesAndPrometheusOnTheManagementPort() throws Exception {
+    assertThat(managementPort).isNotEqualTo(port);
+    assertThat(management("/actuator/health/readiness").body()).contains("\"UP\"");
+    assertThat(management("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    assertThat(management("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void thePublicPortHasNoActuatorWithOrWithoutAToken() throws Exception {
+    String token = TestTokenIssuer.tokenService().mint("user-42", List.of("apps:read"));
+    for (String credential : new String[] {null, token}) {
+      for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/env")) {
+        HttpResponse<String> response = get(path, credential);
+        assertThat(response.statusCode()).as(path).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("jvm_memory_used_bytes");
+      }
+    }
   }
 
   private void assertUnauthorizedProblem(HttpResponse<String> response) {
@@ -118,6 +135,12 @@ class ResourceServerIT {
     assertThat(response.body())
         .contains("\"type\":\"https://webase.dev/problems/unauthenticated\"")
         .contains("\"status\":401");
+  }
+
+  private HttpResponse<String> management(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {

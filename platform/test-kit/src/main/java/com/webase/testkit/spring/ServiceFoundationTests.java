@@ -13,19 +13,22 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 /**
  * What every service built on the service kit must do, proven against the real servers: it migrates
- * its own database, reports health, serves metrics, and refuses its API without a token. A
- * service's test extends this class and is annotated {@link WebaseServiceTest}.
+ * its own database, reports health and serves metrics on its management port and never on its
+ * public one, and refuses its API without a token. A service's test extends this class and is
+ * annotated {@link WebaseServiceTest}.
  */
 public abstract class ServiceFoundationTests {
 
   private static final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired DataSource dataSource;
   @Autowired Environment environment;
 
@@ -46,13 +49,26 @@ public abstract class ServiceFoundationTests {
   }
 
   @Test
-  void isReadyAndServesMetrics() throws Exception {
+  void isReadyAndServesMetricsOnItsManagementPort() throws Exception {
     String service = environment.getRequiredProperty("spring.application.name");
-    assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
-    assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/prometheus").body())
+    assertThat(managementPort).isNotEqualTo(port);
+    assertThat(get(managementPort, "/actuator/health/readiness").body())
+        .contains("\"status\":\"UP\"");
+    assertThat(get(managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+    assertThat(get(managementPort, "/actuator/prometheus").body())
         .contains("application=\"" + service + "\"")
         .contains("hikaricp_connections");
+  }
+
+  @Test
+  void itsPublicPortHasNoActuator() throws Exception {
+    for (String path :
+        List.of("/actuator/prometheus", "/actuator/health/readiness", "/actuator/info")) {
+      HttpResponse<String> response = get(port, path);
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+    }
   }
 
   @Test
@@ -63,8 +79,12 @@ public abstract class ServiceFoundationTests {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
+    return get(port, path);
+  }
+
+  private HttpResponse<String> get(int toPort, String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + toPort + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }
