@@ -1,5 +1,6 @@
 package com.webase.token.tokens;
 
+import com.webase.token.secret.EncryptionProperties;
 import com.webase.token.secret.TokenVault;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,12 +47,13 @@ public class SealingKeyRotation {
   private final int batchSize;
   private final Map<String, AtomicLong> sealedCounts = new ConcurrentHashMap<>();
 
+  @Autowired
   SealingKeyRotation(
       ApiTokens tokens,
       TokenVault vault,
       TransactionTemplate transactions,
       MeterRegistry meters,
-      com.webase.token.secret.EncryptionProperties properties) {
+      EncryptionProperties properties) {
     this(tokens, vault, transactions, meters, properties.reencryptionBatch());
   }
 
