@@ -42,7 +42,8 @@ class AccountEndToEndIT {
       assertThat(renamed.json().get("name").asString()).isEqualTo("Erin Renamed");
 
       // a program with the person's API token, on the other gateway: reads, may not change email
-      String token = browser.ok("GET", "/api/v1/tokens/default").get("token").asString();
+      String token =
+          browser.ok("GET", "/api/v1/tokens/default?reveal=true").get("token").asString();
       var read = Api.get(b, "/api/v1/account", token);
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(read.body()).get("name").asString()).isEqualTo("Erin Renamed");

@@ -93,17 +93,22 @@ class GatewayEndToEndIT {
       assertThat(account.status()).isEqualTo(200);
       assertThat(account.json().get("email").asString()).isEqualTo(RealmSettings.DEMO_EMAIL);
 
-      var shown = browser.send("GET", "/api/v1/tokens/default", null, false);
+      var masked = browser.send("GET", "/api/v1/tokens/default", null, false);
+      assertThat(masked.status()).isEqualTo(200);
+      assertThat(masked.json().has("token")).as("the masked view has no secret").isFalse();
+      var shown = browser.send("GET", "/api/v1/tokens/default?reveal=true", null, false);
       assertThat(shown.status()).isEqualTo(200);
       String token = remember(shown.json().get("token").asString());
       assertThat(ApiTokenFormat.isWellFormed(token)).isTrue();
+      assertThat(masked.json().get("lastFour").asString())
+          .isEqualTo(token.substring(token.length() - 4));
 
       var forged = browser.send("POST", "/api/v1/tokens/default/regenerate", null, false);
       assertThat(forged.status()).isEqualTo(403);
       assertThat(forged.body()).contains("/problems/csrf-token-missing");
       assertThat(
               browser
-                  .send("GET", "/api/v1/tokens/default", null, false)
+                  .send("GET", "/api/v1/tokens/default?reveal=true", null, false)
                   .json()
                   .get("token")
                   .asString())
@@ -472,7 +477,7 @@ class GatewayEndToEndIT {
   }
 
   private static String defaultToken() {
-    return remember(person.ok("GET", "/api/v1/tokens/default").get("token").asString());
+    return remember(person.ok("GET", "/api/v1/tokens/default?reveal=true").get("token").asString());
   }
 
   private static String createNamedToken(List<String> scopes, Instant expiresAt) {

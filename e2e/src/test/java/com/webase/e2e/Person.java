@@ -29,7 +29,8 @@ record Person(PortalSession session, String token) implements AutoCloseable {
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
-              var shown = session.send("GET", "/api/v1/tokens/default", null, false);
+              // the full token needs a recent login, which this one just was (sudo mode)
+              var shown = session.send("GET", "/api/v1/tokens/default?reveal=true", null, false);
               if (shown.status() == 200) {
                 token[0] = shown.json().get("token").asString();
               }

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/account/activity}: the caller's security activity, newest first. */
+/**
+ * {@code GET /api/v1/account/activity}: the caller's security activity, newest first; an API token
+ * needs {@code account:read}.
+ */
 @RestController
 class ActivityController {
 
@@ -25,6 +28,7 @@ class ActivityController {
       Caller caller,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String cursor) {
+    caller.requireScope("account:read");
     if (limit < 1 || limit > MAX_PAGE) {
       throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
     }

@@ -34,6 +34,10 @@ public class SensitiveActions {
       passwords.require(account.id(), account.email(), currentPassword, "currentPassword");
       return;
     }
-    PersonOnly.requireRecentLogin(caller, properties.recentLogin(), clock);
+    PersonOnly.requireRecentLogin(
+        caller,
+        properties.recentLogin(),
+        clock,
+        "For this action, log in again or give your current password (currentPassword)");
   }
 }

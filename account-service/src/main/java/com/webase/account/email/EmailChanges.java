@@ -88,37 +88,54 @@ public class EmailChanges {
           "This is already the account's email address.",
           Map.of("field", "email"));
     }
-    requireUnused(newEmail, account.id());
-    return transactions.execute(
-        status -> {
-          Account locked = accounts.lock(account.id()).orElseThrow();
-          Instant now = clock.instant();
-          requireMailAllowance(locked.id(), now);
-          retireCurrentSecret(locked.id(), "superseded", now);
-          String secret = VerificationSecret.generate();
-          Instant expiresAt = now.plus(properties.verificationTtl());
-          jdbc.sql(
-                  """
-                  insert into pending_email_change
-                    (account_id, new_email, secret_hash, requested_at, expires_at, last_sent_at)
-                  values (?, ?, ?, ?, ?, ?)
-                  on conflict (account_id) do update set new_email = excluded.new_email,
-                    secret_hash = excluded.secret_hash, requested_at = excluded.requested_at,
-                    expires_at = excluded.expires_at, last_sent_at = excluded.last_sent_at
-                  """)
-              .params(
-                  locked.id(),
-                  newEmail,
-                  VerificationSecret.hash(secret),
-                  Timestamp.from(now),
-                  Timestamp.from(expiresAt),
-                  Timestamp.from(now))
-              .update();
-          activity.record(locked.id(), "email-change-requested", newEmail, now);
-          announce(locked, newEmail, secret, expiresAt, now);
-          count("requested");
-          return new PendingEmail(newEmail, now, expiresAt);
-        });
+    PendingEmail requested =
+        transactions.execute(
+            status -> {
+              Account locked = accounts.lock(account.id()).orElseThrow();
+              Instant now = clock.instant();
+              requireMailAllowance(locked.id(), now);
+              if (isUsedByAnother(newEmail, locked.id())) {
+                // "taken" tells whether an address has an account: the answer costs as much of the
+                // allowance as a mail, or addresses could be probed without limit. Committed
+                // before the refusal; the account's lock keeps concurrent probes within the limit.
+                useAllowance(locked.id(), now);
+                count("refused-taken");
+                return null;
+              }
+              return requestLocked(locked, newEmail, now);
+            });
+    if (requested == null) {
+      throw emailTaken();
+    }
+    return requested;
+  }
+
+  /** Stores the pending address and sends its link; in the caller's transaction, account locked. */
+  private PendingEmail requestLocked(Account locked, String newEmail, Instant now) {
+    retireCurrentSecret(locked.id(), "superseded", now);
+    String secret = VerificationSecret.generate();
+    Instant expiresAt = now.plus(properties.verificationTtl());
+    jdbc.sql(
+            """
+            insert into pending_email_change
+              (account_id, new_email, secret_hash, requested_at, expires_at, last_sent_at)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (account_id) do update set new_email = excluded.new_email,
+              secret_hash = excluded.secret_hash, requested_at = excluded.requested_at,
+              expires_at = excluded.expires_at, last_sent_at = excluded.last_sent_at
+            """)
+        .params(
+            locked.id(),
+            newEmail,
+            VerificationSecret.hash(secret),
+            Timestamp.from(now),
+            Timestamp.from(expiresAt),
+            Timestamp.from(now))
+        .update();
+    activity.record(locked.id(), "email-change-requested", newEmail, now);
+    announce(locked, newEmail, secret, expiresAt, now);
+    count("requested");
+    return new PendingEmail(newEmail, now, expiresAt);
   }
 
   /** Sends the verification mail again, with a new link (the previous one stops working). */
@@ -249,9 +266,7 @@ public class EmailChanges {
 
   private void announce(
       Account account, String newEmail, String secret, Instant expiresAt, Instant now) {
-    jdbc.sql("insert into email_verification_sent (account_id, sent_at) values (?, ?)")
-        .params(account.id(), Timestamp.from(now))
-        .update();
+    useAllowance(account.id(), now);
     events.publishEvent(
         new EmailChangeRequested(
             UUID.randomUUID(),
@@ -265,15 +280,33 @@ public class EmailChanges {
   }
 
   private void requireUnused(String email, String accountId) {
-    if (accounts.emailUsedByAnother(email, accountId)
-        || keycloak.emailUsedByAnother(email, accountId)) {
-      throw new ProblemException(
-          HttpStatus.CONFLICT,
-          "email-taken",
-          "Email address in use",
-          "Another account uses this email address.",
-          Map.of("field", "email"));
+    if (isUsedByAnother(email, accountId)) {
+      throw emailTaken();
     }
+  }
+
+  private boolean isUsedByAnother(String email, String accountId) {
+    return accounts.emailUsedByAnother(email, accountId)
+        || keycloak.emailUsedByAnother(email, accountId);
+  }
+
+  private static ProblemException emailTaken() {
+    return new ProblemException(
+        HttpStatus.CONFLICT,
+        "email-taken",
+        "Email address in use",
+        "Another account uses this email address.",
+        Map.of("field", "email"));
+  }
+
+  /**
+   * Counts one use of the account's daily allowance: a verification mail sent, or an {@code
+   * email-taken} answer given.
+   */
+  private void useAllowance(String accountId, Instant now) {
+    jdbc.sql("insert into email_verification_sent (account_id, sent_at) values (?, ?)")
+        .params(accountId, Timestamp.from(now))
+        .update();
   }
 
   private void requireMailAllowance(String accountId, Instant now) {
@@ -292,7 +325,8 @@ public class EmailChanges {
       throw tooManyMails(
           "This account asked for "
               + sent[0]
-              + " verification mails in 24 hours, the most allowed.",
+              + " verification mails (or addresses already in use) in 24 hours, the most"
+              + " allowed.",
           Duration.between(now, freeAt));
     }
   }

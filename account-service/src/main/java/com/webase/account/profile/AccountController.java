@@ -32,6 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/account")
 class AccountController {
 
+  static final String READ = "account:read";
+  static final String WRITE = "account:write";
+
   private final AccountProvisioning provisioning;
   private final ProfileUpdates profileUpdates;
   private final EmailChanges emailChanges;
@@ -51,18 +54,23 @@ class AccountController {
     this.deletion = deletion;
   }
 
+  /** Reads the profile: an API token needs {@code account:read} (DESIGN §5). */
   @GetMapping
   ResponseEntity<AccountView> show(Caller caller, @AuthenticationPrincipal Jwt jwt) {
+    caller.requireScope(READ);
     return view(provisioning.accountOf(caller, jwt));
   }
 
   /**
    * Changes the name (at once) and/or asks for a new email address (pending until verified; needs a
-   * recent login or {@code currentPassword}). Everything is validated before anything changes.
+   * recent login or {@code currentPassword}). Everything is validated before anything changes. An
+   * API token needs {@code account:write}, and cannot change the email at all.
    */
   @PatchMapping
   ResponseEntity<AccountView> update(
       Caller caller, @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) Patch patch) {
+    // an API token may rename with account:write; an email change also needs a person (below)
+    caller.requireScope(WRITE);
     if (patch == null || (patch.name() == null && patch.email() == null)) {
       throw new ProblemException(
           HttpStatus.BAD_REQUEST,

@@ -80,6 +80,9 @@ class SensitiveActionsIT {
     for (var refused : List.of(emailWithoutPassword, deleteWithoutPassword)) {
       assertThat(refused.status()).isEqualTo(401);
       assertThat(refused.problem()).isEqualTo("recent-login-required");
+      // where the portal sends the person to log in again (the gateway's max_age=0 round trip)
+      assertThat(refused.body().get("reauthenticateUrl").asString())
+          .isEqualTo("/session/reauthenticate");
     }
     assertThat(wrongPassword.status()).isEqualTo(400);
     assertThat(wrongPassword.problem()).isEqualTo("current-password-wrong");

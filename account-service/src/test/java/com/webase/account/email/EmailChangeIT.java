@@ -191,6 +191,38 @@ class EmailChangeIT {
   }
 
   @Test
+  void probingTakenAddressesUsesUpTheMailAllowanceLikeSendingMailsDoes() {
+    Person owner = People.newPerson();
+    Person prober = People.newPerson();
+    Api api = new Api(port);
+
+    // the allowance is 10 a day (webase.account.email.max-mails-per-day)
+    for (int i = 0; i < 10; i++) {
+      var taken = requestChange(api, prober, owner.email());
+      assertThat(taken.status()).as("probe " + i).isEqualTo(409);
+      assertThat(taken.problem()).isEqualTo("email-taken");
+    }
+    var eleventh = requestChange(api, prober, owner.email());
+    var untaken = requestChange(api, prober, fresh());
+
+    for (var refused : List.of(eleventh, untaken)) {
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.problem()).isEqualTo("too-many-verification-mails");
+      assertThat(Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(1L, Duration.ofDays(1).toSeconds() + 1);
+    }
+    // a day later the allowance is back (the login is old by then: the password confirms)
+    clock.advance(Duration.ofDays(1).plusMinutes(1));
+    var nextDay =
+        api.send(
+            "PATCH",
+            "/api/v1/account",
+            prober.accessToken(),
+            Api.json(Map.of("email", owner.email(), "currentPassword", prober.password())));
+    assertThat(nextDay.problem()).isEqualTo("email-taken");
+  }
+
+  @Test
   void anAddressTakenWhileALinkWaitedIsRefusedAtVerification() {
     Person first = People.newPerson();
     Person second = People.newPerson();

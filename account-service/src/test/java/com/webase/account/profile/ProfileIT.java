@@ -173,6 +173,42 @@ class ProfileIT {
   }
 
   @Test
+  void anAccountReadTokenCannotRenameAndAnAccountWriteTokenCan() {
+    var person = People.newPerson("Scoped", "Reader");
+    var api = new Api(port);
+    String reader = People.program(person.id(), "account:read");
+    String writer = People.program(person.id(), "account:write");
+    String rename = Api.json(java.util.Map.of("name", "Renamed By Program"));
+
+    assertThat(api.send("GET", "/api/v1/account", reader, null).status()).isEqualTo(200);
+    var refused = api.send("PATCH", "/api/v1/account", reader, rename);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.problem()).isEqualTo("insufficient-scope");
+    assertThat(api.send("GET", "/api/v1/account", reader, null).body().get("name").asString())
+        .isEqualTo("Scoped Reader");
+
+    var renamed = api.send("PATCH", "/api/v1/account", writer, rename);
+    assertThat(renamed.status()).isEqualTo(200);
+    assertThat(renamed.body().get("name").asString()).isEqualTo("Renamed By Program");
+  }
+
+  @Test
+  void aTokenWithoutTheAccountScopesCannotReadTheProfileOrTheActivity() {
+    var person = People.newPerson("Apps", "Only");
+    var api = new Api(port);
+    String appsOnly = People.program(person.id(), "apps:read", "apps:write");
+
+    for (String path : java.util.List.of("/api/v1/account", "/api/v1/account/activity")) {
+      var refused = api.send("GET", path, appsOnly, null);
+      assertThat(refused.status()).as(path).isEqualTo(403);
+      assertThat(refused.problem()).as(path).isEqualTo("insufficient-scope");
+      assertThat(api.send("GET", path, People.program(person.id(), "account:read"), null).status())
+          .as(path)
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void noTokenGets401() {
     var response = new Api(port).send("GET", "/api/v1/account", null, null);
 

@@ -54,9 +54,17 @@ public final class People {
     return newPerson("Ada", "Tester");
   }
 
-  /** The token-service JWT a program's API token is exchanged for at the gateway. */
+  /**
+   * The token-service JWT a program's API token is exchanged for at the gateway, with the account
+   * scopes (as the default token has).
+   */
   public static String program(String userId) {
-    return TestTokenIssuer.tokenService().mint(userId, List.of("apps:read", "apps:write"));
+    return program(userId, "account:read", "account:write");
+  }
+
+  /** The same for an API token with just {@code scopes}. */
+  public static String program(String userId, String... scopes) {
+    return TestTokenIssuer.tokenService().mint(userId, List.of(scopes));
   }
 
   /** Whether Keycloak logs this user in with this password (password grant on a test client). */

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/notifications}, {@code POST /api/v1/notifications/{id}/read}. */
+/**
+ * {@code GET /api/v1/notifications} (an API token needs {@code account:read}), {@code POST
+ * /api/v1/notifications/{id}/read} ({@code account:write}).
+ */
 @RestController
 @RequestMapping("/api/v1/notifications")
 class NotificationController {
@@ -36,6 +39,7 @@ class NotificationController {
       Caller caller,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String cursor) {
+    caller.requireScope("account:read");
     if (limit < 1 || limit > MAX_PAGE) {
       throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
     }
@@ -53,6 +57,7 @@ class NotificationController {
 
   @PostMapping("/{id}/read")
   ResponseEntity<Void> read(Caller caller, @PathVariable UUID id) {
+    caller.requireScope("account:write");
     // someone else's notification is as absent as one that never existed
     if (!notifications.markRead(caller.userId(), id, clock.instant())) {
       throw new ProblemException(

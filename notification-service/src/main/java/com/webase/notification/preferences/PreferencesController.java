@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET/PUT /api/v1/notifications/preferences}: {@code welcomeEmail} may be switched off;
- * {@code securityEmail} is always true and a PUT that says otherwise is refused.
+ * {@code securityEmail} is always true and a PUT that says otherwise is refused. An API token needs
+ * {@code account:read} to read them and {@code account:write} to change them.
  */
 @RestController
 @RequestMapping("/api/v1/notifications/preferences")
@@ -28,11 +29,13 @@ class PreferencesController {
 
   @GetMapping
   View show(Caller caller) {
+    caller.requireScope("account:read");
     return View.of(preferences.of(caller.userId()));
   }
 
   @PutMapping
   View replace(Caller caller, @RequestBody Update update) {
+    caller.requireScope("account:write");
     if (Boolean.FALSE.equals(update.securityEmail())) {
       throw new ProblemException(
           HttpStatus.BAD_REQUEST,

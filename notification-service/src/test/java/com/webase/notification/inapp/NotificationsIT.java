@@ -82,6 +82,43 @@ class NotificationsIT {
   }
 
   @Test
+  void anApiTokenNeedsAccountReadToListAndAccountWriteToMarkRead() {
+    String account = "acc-" + UUID.randomUUID();
+    Api api = new Api(port);
+    Events.publish(
+        new PasswordChanged(
+            UUID.randomUUID(), Instant.now(), account, "s-" + UUID.randomUUID() + "@example.com"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.send("GET", "/api/v1/notifications", account, null).body().get("items").size()
+                    == 1);
+    String id =
+        api.send("GET", "/api/v1/notifications", account, null)
+            .body()
+            .get("items")
+            .get(0)
+            .get("id")
+            .asString();
+    String markRead = "/api/v1/notifications/" + id + "/read";
+
+    var appsOnly =
+        api.send("GET", "/api/v1/notifications", account, null, List.of("apps:read", "deploy"));
+    var readerMarks = api.send("POST", markRead, account, null, List.of("account:read"));
+
+    for (var refused : List.of(appsOnly, readerMarks)) {
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.body().get("type").asString()).endsWith("/problems/insufficient-scope");
+    }
+    var reader = api.send("GET", "/api/v1/notifications", account, null, List.of("account:read"));
+    assertThat(reader.status()).isEqualTo(200);
+    assertThat(reader.body().get("unreadCount").asInt()).isEqualTo(1);
+    assertThat(api.send("POST", markRead, account, null, List.of("account:write")).status())
+        .isEqualTo(204);
+  }
+
+  @Test
   void badPagingAndIdsGetProblems() {
     Api api = new Api(port);
     String account = "acc-" + UUID.randomUUID();

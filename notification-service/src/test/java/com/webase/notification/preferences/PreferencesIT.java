@@ -51,6 +51,32 @@ class PreferencesIT {
   }
 
   @Test
+  void anApiTokenNeedsAccountReadToReadAndAccountWriteToChangePreferences() {
+    String account = "acc-" + UUID.randomUUID();
+    Api api = new Api(port);
+    String path = "/api/v1/notifications/preferences";
+    String off = "{\"welcomeEmail\": false}";
+
+    var appsOnly = api.send("GET", path, account, null, java.util.List.of("apps:read"));
+    var readerWrites = api.send("PUT", path, account, off, java.util.List.of("account:read"));
+
+    for (var refused : java.util.List.of(appsOnly, readerWrites)) {
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.body().get("type").asString()).endsWith("/problems/insufficient-scope");
+    }
+    var reader = api.send("GET", path, account, null, java.util.List.of("account:read"));
+    assertThat(reader.body().get("welcomeEmail").asBoolean()).as("unchanged").isTrue();
+    assertThat(api.send("PUT", path, account, off, java.util.List.of("account:write")).status())
+        .isEqualTo(200);
+    assertThat(
+            api.send("GET", path, account, null, java.util.List.of("account:read"))
+                .body()
+                .get("welcomeEmail")
+                .asBoolean())
+        .isFalse();
+  }
+
+  @Test
   void securityMailCannotBeSwitchedOff() {
     String account = "acc-" + UUID.randomUUID();
     Api api = new Api(port);

@@ -23,8 +23,15 @@ public final class Api {
 
   public record Response(int status, JsonNode body) {}
 
+  /** As a program whose token has the account scopes (as the default token has). */
   public Response send(String method, String path, String userId, String json) {
-    String token = TestTokenIssuer.tokenService().mint(userId, List.of("apps:read"));
+    return send(method, path, userId, json, List.of("account:read", "account:write"));
+  }
+
+  /** As a program whose token has just {@code scopes}. */
+  public Response send(
+      String method, String path, String userId, String json, List<String> scopes) {
+    String token = TestTokenIssuer.tokenService().mint(userId, scopes);
     var request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Authorization", "Bearer " + token)

@@ -7,6 +7,7 @@ import com.webase.events.token.TokenRevoked;
 import com.webase.platform.events.EventInbox;
 import com.webase.token.defaulttoken.DefaultTokens;
 import com.webase.token.tokens.ApiTokens;
+import com.webase.token.tokens.DeletedAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows accounts: a new account gets its default token; a deleted account loses every token at
- * once, each revocation announced so that gateways evict it.
+ * once, each revocation announced so that gateways evict it, and is remembered so that no token is
+ * issued to it again (decision 0022).
  */
 @Component
 class AccountLifecycle {
@@ -25,6 +27,7 @@ class AccountLifecycle {
   private final EventInbox inbox;
   private final DefaultTokens defaultTokens;
   private final ApiTokens tokens;
+  private final DeletedAccounts deletedAccounts;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -32,11 +35,13 @@ class AccountLifecycle {
       EventInbox inbox,
       DefaultTokens defaultTokens,
       ApiTokens tokens,
+      DeletedAccounts deletedAccounts,
       ApplicationEventPublisher events,
       Clock clock) {
     this.inbox = inbox;
     this.defaultTokens = defaultTokens;
     this.tokens = tokens;
+    this.deletedAccounts = deletedAccounts;
     this.events = events;
     this.clock = clock;
   }
@@ -47,7 +52,12 @@ class AccountLifecycle {
         record,
         (event, envelope) -> {
           switch (event) {
-            case AccountCreated created -> defaultTokens.ensureExists(created.accountId());
+            case AccountCreated created -> {
+              // an account deleted since (a replayed or late event) gets no token
+              if (!deletedAccounts.isDeleted(created.accountId())) {
+                defaultTokens.createFor(created.accountId());
+              }
+            }
             case AccountDeleted deleted -> revokeAll(deleted.accountId());
             default -> {
               // other account events do not concern tokens
@@ -56,8 +66,11 @@ class AccountLifecycle {
         });
   }
 
+  /** Runs in the inbox's transaction: remembered and revoked together, or neither. */
   private void revokeAll(String userId) {
     Instant now = clock.instant();
+    // waits for a token being issued right now, which is then among those revoked below
+    deletedAccounts.markDeleted(userId, now);
     for (UUID id : tokens.activeIdsOf(userId, now)) {
       if (tokens.revoke(id, now)) {
         events.publishEvent(new TokenRevoked(UUID.randomUUID(), now, userId, id.toString(), now));

@@ -1,9 +1,12 @@
 package com.webase.token.defaulttoken;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import com.webase.platform.security.PersonOnly;
+import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.TokensProperties;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +17,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Account Settings' API token: show it, regenerate it. Only a person may do either. */
+/**
+ * Account Settings' API token. Only a person may see or regenerate it (DESIGN §5):
+ *
+ * <ul>
+ *   <li>{@code GET /api/v1/tokens/default} — the masked view: id, {@code display} (prefix and last
+ *       four), scopes, creation time; {@code token} is absent. Any portal session may read it.
+ *   <li>{@code GET /api/v1/tokens/default?reveal=true} — the full token in {@code token}: sudo
+ *       mode, a login younger than {@code webase.tokens.recent-login} (15 minutes), else 401 {@code
+ *       recent-login-required} with {@code reauthenticateUrl}.
+ *   <li>{@code POST /api/v1/tokens/default/regenerate} — a new token (shown in full): sudo mode
+ *       too.
+ * </ul>
+ */
 @RestController
 @RequestMapping("/api/v1/tokens/default")
 class DefaultTokenController {
@@ -29,22 +45,32 @@ class DefaultTokenController {
 
   private final DefaultTokens defaultTokens;
   private final TokensProperties properties;
+  private final Clock clock;
 
-  DefaultTokenController(DefaultTokens defaultTokens, TokensProperties properties) {
+  DefaultTokenController(DefaultTokens defaultTokens, TokensProperties properties, Clock clock) {
     this.defaultTokens = defaultTokens;
     this.properties = properties;
+    this.clock = clock;
   }
 
   @GetMapping
-  ResponseEntity<DefaultTokenView> show(Caller caller) {
-    PersonOnly.require(caller);
+  ResponseEntity<DefaultTokenView> show(
+      Caller caller, @RequestParam(defaultValue = "false") boolean reveal) {
+    if (!reveal) {
+      PersonOnly.require(caller);
+      return noStore(DefaultTokenView.masked(defaultTokens.ensureExists(caller.userId())));
+    }
+    // the token has every scope: a hijacked session must not be able to carry it away
+    PersonOnly.requireRecentLogin(
+        caller, properties.recentLogin(), clock, "To see the full token, log in again");
     return noStore(DefaultTokenView.of(defaultTokens.show(caller.userId()), null, null));
   }
 
   @PostMapping("/regenerate")
   ResponseEntity<DefaultTokenView> regenerate(
       Caller caller, @RequestBody(required = false) RegenerateRequest request) {
-    PersonOnly.require(caller);
+    PersonOnly.requireRecentLogin(
+        caller, properties.recentLogin(), clock, "To regenerate the token, log in again");
     long graceSeconds =
         request == null || request.gracePeriodSeconds() == null ? 0 : request.gracePeriodSeconds();
     long maxGrace = properties.maxGracePeriod().toSeconds();
@@ -71,13 +97,17 @@ class DefaultTokenController {
   record RegenerateRequest(Long gracePeriodSeconds) {}
 
   /**
+   * @param token the full token; absent (null) in the masked view
+   * @param display what a person sees without revealing: the prefix and the last four
    * @param header the request header a program sends the token in
    * @param previousTokenId after a regeneration: the token that was replaced
    * @param previousTokenValidUntil after a regeneration: when the replaced token stops working
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record DefaultTokenView(
       UUID id,
       String token,
+      String display,
       String lastFour,
       List<String> scopes,
       Instant createdAt,
@@ -86,15 +116,30 @@ class DefaultTokenController {
       Instant previousTokenValidUntil) {
 
     static DefaultTokenView of(DefaultTokens.Shown shown, UUID previousId, Instant previousUntil) {
+      ApiToken stored = shown.stored();
       return new DefaultTokenView(
-          shown.stored().id(),
+          stored.id(),
           shown.token(),
-          shown.stored().lastFour(),
-          shown.stored().scopes(),
-          shown.stored().createdAt(),
+          "wbt_…" + stored.lastFour(),
+          stored.lastFour(),
+          stored.scopes(),
+          stored.createdAt(),
           "x-api-token",
           previousId,
           previousUntil);
+    }
+
+    static DefaultTokenView masked(ApiToken stored) {
+      return new DefaultTokenView(
+          stored.id(),
+          null,
+          "wbt_…" + stored.lastFour(),
+          stored.lastFour(),
+          stored.scopes(),
+          stored.createdAt(),
+          "x-api-token",
+          null,
+          null);
     }
   }
 }

@@ -5,6 +5,7 @@ import com.webase.events.token.TokenRevoked;
 import com.webase.platform.events.UrgentEvents;
 import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.ApiTokens;
+import com.webase.token.tokens.DeletedAccounts;
 import com.webase.token.tokens.NewTokens;
 import com.webase.token.tokens.Scopes;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public class DefaultTokens {
 
   private final ApiTokens tokens;
   private final NewTokens newTokens;
+  private final DeletedAccounts deletedAccounts;
   private final UrgentEvents urgentEvents;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -34,40 +36,55 @@ public class DefaultTokens {
   DefaultTokens(
       ApiTokens tokens,
       NewTokens newTokens,
+      DeletedAccounts deletedAccounts,
       UrgentEvents urgentEvents,
       TransactionTemplate transactions,
       Clock clock) {
     this.urgentEvents = urgentEvents;
     this.tokens = tokens;
     this.newTokens = newTokens;
+    this.deletedAccounts = deletedAccounts;
     this.transactions = transactions;
     this.clock = clock;
   }
 
-  /** The user's default token and its row, made now if the user has none yet. */
+  /**
+   * The user's default token and its row, made now if the user has none yet.
+   *
+   * @throws com.webase.platform.problem.ProblemException 410 {@code account-deleted}
+   */
   public Shown show(String userId) {
+    ApiToken stored = ensureExists(userId);
+    return new Shown(stored, newTokens.reveal(stored));
+  }
+
+  /**
+   * The row of the user's default token — what the masked view shows, no secret — made now if the
+   * user has none yet.
+   *
+   * @throws com.webase.platform.problem.ProblemException 410 {@code account-deleted}
+   */
+  public ApiToken ensureExists(String userId) {
+    deletedAccounts.requireLive(userId);
     var existing = tokens.currentDefault(userId, false);
     if (existing.isPresent()) {
-      return new Shown(existing.get(), newTokens.reveal(existing.get()));
+      return existing.get();
     }
     try {
       return transactions.execute(
-          status -> {
-            var issued =
-                newTokens.issue(
-                    userId, ApiToken.Kind.DEFAULT, NAME, Scopes.ALL, clock.instant(), null);
-            return new Shown(issued.stored(), issued.token());
-          });
+          status ->
+              newTokens
+                  .issue(userId, ApiToken.Kind.DEFAULT, NAME, Scopes.ALL, clock.instant(), null)
+                  .stored());
     } catch (DuplicateKeyException madeConcurrently) {
-      // another request (or the AccountCreated event) made it first: show that one
-      ApiToken made = tokens.currentDefault(userId, false).orElseThrow();
-      return new Shown(made, newTokens.reveal(made));
+      // another request (or the AccountCreated event) made it first: that is the one
+      return tokens.currentDefault(userId, false).orElseThrow();
     }
   }
 
-  /** Makes sure the user has a default token; for the account-created event. */
-  public void ensureExists(String userId) {
-    show(userId);
+  /** The first token a new account gets; for the account-created event. */
+  public void createFor(String userId) {
+    ensureExists(userId);
   }
 
   /**
@@ -75,9 +92,11 @@ public class DefaultTokens {
    * for a zero-downtime rotation.
    */
   public Regenerated regenerate(String userId, Duration grace) {
-    show(userId); // an account that never looked at its token still gets a clean rotation
+    ensureExists(userId); // an account that never looked at its token still gets a clean rotation
     return transactions.execute(
         status -> {
+          // the account lock before any token row, in the order a deletion takes them
+          deletedAccounts.lock(userId);
           ApiToken old = tokens.currentDefault(userId, true).orElseThrow();
           Instant now = clock.instant();
           Instant oldValidUntil = now.plus(grace);

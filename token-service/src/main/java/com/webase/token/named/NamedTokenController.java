@@ -6,6 +6,7 @@ import com.webase.platform.security.Caller;
 import com.webase.platform.security.PersonOnly;
 import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.ApiTokens;
+import com.webase.token.tokens.TokensProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** Named tokens: create (the token is shown once), list (last four only), revoke. People only. */
 @RestController
@@ -31,19 +33,30 @@ class NamedTokenController {
 
   private final NamedTokens namedTokens;
   private final ApiTokens tokens;
+  private final TokensProperties properties;
   private final Clock clock;
 
-  NamedTokenController(NamedTokens namedTokens, ApiTokens tokens, Clock clock) {
+  NamedTokenController(
+      NamedTokens namedTokens, ApiTokens tokens, TokensProperties properties, Clock clock) {
     this.namedTokens = namedTokens;
     this.tokens = tokens;
+    this.properties = properties;
     this.clock = clock;
   }
 
+  /**
+   * Creates a named token, shown once. Sudo mode: needs a login younger than {@code
+   * webase.tokens.recent-login} (DESIGN §5). Without {@code expiresAt} it expires after {@code
+   * webase.tokens.default-lifetime} (90 days); {@code "expiresAt": null} or anything but a future
+   * date-time within {@code max-lifetime} (366 days) is refused: named tokens always expire.
+   */
   @PostMapping
   ResponseEntity<CreatedToken> create(Caller caller, @RequestBody CreateRequest request) {
-    PersonOnly.require(caller);
+    PersonOnly.requireRecentLogin(
+        caller, properties.recentLogin(), clock, "To create a token, log in again");
     var issued =
-        namedTokens.create(caller.userId(), request.name(), request.scopes(), request.expiresAt());
+        namedTokens.create(
+            caller.userId(), request.name(), request.scopes(), expiryOf(request.expiresAt()));
     return ResponseEntity.status(HttpStatus.CREATED)
         .cacheControl(CacheControl.noStore())
         .body(new CreatedToken(TokenSummary.of(issued.stored(), clock.instant()), issued.token()));
@@ -112,7 +125,32 @@ class NamedTokenController {
     return ResponseEntity.noContent().header("Webase-Revoked-Token-Id", tokenId.toString()).build();
   }
 
-  record CreateRequest(String name, List<String> scopes, Instant expiresAt) {}
+  /** Absent: the default lifetime; an explicit null ("never") or a non-date-time: refused. */
+  private Instant expiryOf(JsonNode expiresAt) {
+    if (expiresAt == null) {
+      return clock.instant().plus(properties.defaultLifetime());
+    }
+    String reason =
+        "must be a date-time (ISO 8601) at most "
+            + properties.maxLifetime().toDays()
+            + " days away; named tokens always expire (leave it out for "
+            + properties.defaultLifetime().toDays()
+            + " days)";
+    if (!expiresAt.isString()) {
+      throw ProblemException.invalid("expiresAt", reason);
+    }
+    try {
+      return Instant.parse(expiresAt.asString());
+    } catch (java.time.format.DateTimeParseException notADateTime) {
+      throw ProblemException.invalid("expiresAt", reason);
+    }
+  }
+
+  /**
+   * @param expiresAt read as a JSON node, so that an explicit {@code null} can be told from an
+   *     absent field
+   */
+  record CreateRequest(String name, List<String> scopes, JsonNode expiresAt) {}
 
   record CreatedToken(TokenSummary details, String token) {}
 

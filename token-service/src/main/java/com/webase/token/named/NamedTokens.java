@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tokens beyond the default one: named, limited to scopes, optionally expiring. */
+/** Tokens beyond the default one: named, limited to scopes, always expiring. */
 @Service
 public class NamedTokens {
 
@@ -63,8 +63,9 @@ public class NamedTokens {
         throw ProblemException.invalid("scopes", "'" + scope + "' is not one of " + Scopes.ALL);
       }
     }
-    if (expiresAt != null
-        && (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(properties.maxLifetime())))) {
+    if (expiresAt == null
+        || !expiresAt.isAfter(now)
+        || expiresAt.isAfter(now.plus(properties.maxLifetime()))) {
       throw ProblemException.invalid(
           "expiresAt",
           "must be in the future and at most " + properties.maxLifetime().toDays() + " days away");

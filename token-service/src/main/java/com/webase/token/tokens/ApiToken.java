@@ -4,13 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One stored API token: everything about it except the token itself. */
+/**
+ * One stored API token: everything about it except the token itself.
+ *
+ * @param keyId the id of the encryption key that sealed it
+ */
 public record ApiToken(
     UUID id,
     String userId,
     Kind kind,
     String name,
     byte[] hash,
+    String keyId,
     byte[] sealed,
     String lastFour,
     List<String> scopes,

@@ -25,9 +25,9 @@ public class ApiTokens {
   public void insert(ApiToken token) {
     jdbc.sql(
             """
-            insert into api_token (id, user_id, kind, name, token_hash, token_sealed, last_four,
-                                   scopes, created_at, expires_at)
-            values (:id, :userId, :kind, :name, :hash, :sealed, :lastFour,
+            insert into api_token (id, user_id, kind, name, token_hash, key_id, token_sealed,
+                                   last_four, scopes, created_at, expires_at)
+            values (:id, :userId, :kind, :name, :hash, :keyId, :sealed, :lastFour,
                     string_to_array(:scopes, ' '), :createdAt, :expiresAt)
             """)
         .param("id", token.id())
@@ -35,6 +35,7 @@ public class ApiTokens {
         .param("kind", token.kind().name().toLowerCase())
         .param("name", token.name())
         .param("hash", token.hash())
+        .param("keyId", token.keyId())
         .param("sealed", token.sealed())
         .param("lastFour", token.lastFour())
         .param("scopes", String.join(" ", token.scopes()))
@@ -130,17 +131,67 @@ public class ApiTokens {
         .list();
   }
 
+  /** A row to move to another key: what opening and sealing it again needs. */
+  public record SealedRow(UUID id, byte[] hash, String keyId, byte[] sealed) {}
+
+  /**
+   * Up to {@code limit} rows sealed with one of {@code keyIds}, after {@code afterId} in id order,
+   * locked for the rest of the transaction; rows another transaction holds are skipped, so several
+   * instances can move rows at once without waiting for each other.
+   */
+  public List<SealedRow> lockSealedWith(List<String> keyIds, UUID afterId, int limit) {
+    return jdbc.sql(
+            """
+            select id, token_hash, key_id, token_sealed from api_token
+            where key_id = any(string_to_array(:keyIds, ' ')) and id > :afterId
+            order by id
+            limit :limit
+            for update skip locked
+            """)
+        .param("keyIds", String.join(" ", keyIds))
+        .param("afterId", afterId)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new SealedRow(
+                    rs.getObject("id", UUID.class),
+                    rs.getBytes("token_hash"),
+                    rs.getString("key_id"),
+                    rs.getBytes("token_sealed")))
+        .list();
+  }
+
+  /** Stores a row's ciphertext sealed again with {@code keyId}, unless it moved meanwhile. */
+  public boolean reseal(UUID id, String fromKeyId, String keyId, byte[] sealed) {
+    return jdbc.sql("update api_token set key_id = ?, token_sealed = ? where id = ? and key_id = ?")
+            .params(keyId, sealed, id, fromKeyId)
+            .update()
+        == 1;
+  }
+
+  /** How many rows each key sealed. */
+  public java.util.Map<String, Long> countBySealingKey() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    jdbc.sql("select key_id, count(*) from api_token group by key_id")
+        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    return counts;
+  }
+
   private static ApiToken map(ResultSet rs, int row) throws SQLException {
     Array scopes = rs.getArray("scopes");
+    ApiToken.Kind kind = ApiToken.Kind.valueOf(rs.getString("kind").toUpperCase());
     return new ApiToken(
         rs.getObject("id", UUID.class),
         rs.getString("user_id"),
-        ApiToken.Kind.valueOf(rs.getString("kind").toUpperCase()),
+        kind,
         rs.getString("name"),
         rs.getBytes("token_hash"),
+        rs.getString("key_id"),
         rs.getBytes("token_sealed"),
         rs.getString("last_four"),
-        Arrays.asList((String[]) scopes.getArray()),
+        // the default token may do everything, whatever scopes existed when it was made
+        kind == ApiToken.Kind.DEFAULT ? Scopes.ALL : Arrays.asList((String[]) scopes.getArray()),
         instant(rs, "created_at"),
         instant(rs, "expires_at"),
         instant(rs, "replaced_at"),

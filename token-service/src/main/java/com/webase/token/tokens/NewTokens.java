@@ -1,28 +1,48 @@
 package com.webase.token.tokens;
 
 import com.webase.apitoken.ApiTokenFormat;
+import com.webase.platform.problem.ProblemException;
 import com.webase.token.secret.TokenVault;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** Makes a token and stores what is kept of it; the caller's transaction decides if it lives. */
+/**
+ * Makes a token and stores what is kept of it; the caller's transaction decides if it lives. The
+ * only way a token is made: it refuses an account that was deleted ({@link DeletedAccounts}).
+ */
 @Component
 public class NewTokens {
+
+  private static final Logger log = LoggerFactory.getLogger(NewTokens.class);
 
   private final ApiTokenFormat format = new ApiTokenFormat();
   private final TokenVault vault;
   private final ApiTokens tokens;
+  private final DeletedAccounts deletedAccounts;
+  private final MeterRegistry meters;
 
-  NewTokens(TokensProperties properties, ApiTokens tokens) {
-    this.vault = new TokenVault(properties.encryptionSecret());
+  NewTokens(
+      TokenVault vault, ApiTokens tokens, DeletedAccounts deletedAccounts, MeterRegistry meters) {
+    this.vault = vault;
     this.tokens = tokens;
+    this.deletedAccounts = deletedAccounts;
+    this.meters = meters;
   }
 
   /** A token just made: the stored row, and the token itself, which only this response carries. */
   public record Issued(ApiToken stored, String token) {}
 
+  /**
+   * Makes a token, inside the caller's transaction.
+   *
+   * @throws ProblemException 410 {@code account-deleted} when the account was deleted
+   */
   public Issued issue(
       String userId,
       ApiToken.Kind kind,
@@ -30,8 +50,12 @@ public class NewTokens {
       List<String> scopes,
       Instant now,
       Instant expiresAt) {
+    // held to the commit: a deletion applied at the same moment waits, then revokes this token too
+    deletedAccounts.lock(userId);
+    deletedAccounts.requireLive(userId);
     String token = format.generate();
     byte[] hash = TokenVault.hash(token);
+    TokenVault.Sealed sealed = vault.encrypt(token, hash);
     ApiToken stored =
         new ApiToken(
             UUID.randomUUID(),
@@ -39,7 +63,8 @@ public class NewTokens {
             kind,
             name,
             hash,
-            vault.encrypt(token, hash),
+            sealed.keyId(),
+            sealed.ciphertext(),
             ApiTokenFormat.lastFour(token),
             List.copyOf(scopes),
             now,
@@ -51,8 +76,25 @@ public class NewTokens {
     return new Issued(stored, token);
   }
 
-  /** The token of a stored row, for its owner's eyes (settings shows the default token). */
+  /**
+   * The token of a stored row, for its owner's eyes (settings shows the default token).
+   *
+   * @throws ProblemException 503 {@code token-not-readable} when the row's key is not configured or
+   *     does not open it; the token still works (look-ups use its hash)
+   */
   public String reveal(ApiToken stored) {
-    return vault.decrypt(stored.sealed(), stored.hash());
+    try {
+      return vault.decrypt(stored.keyId(), stored.sealed(), stored.hash());
+    } catch (IllegalStateException unreadable) {
+      // the key id is configuration, not a secret; the token and the key stay out of the log
+      log.error("stored token {} cannot be shown: {}", stored.id(), unreadable.getMessage());
+      meters.counter("webase.tokens.unreadable", "key", stored.keyId()).increment();
+      throw new ProblemException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "token-not-readable",
+          "Token cannot be shown",
+          "The stored token cannot be shown right now (its encryption key is not available). It"
+              + " still works; regenerate it to get one that can be shown.");
+    }
   }
 }

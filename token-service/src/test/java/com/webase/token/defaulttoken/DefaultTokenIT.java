@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.webase.apitoken.ApiTokenFormat;
+import com.webase.testkit.MovableClock;
 import com.webase.testkit.TopicReader;
 import com.webase.token.secret.TokenVault;
 import com.webase.token.support.Callers;
@@ -29,17 +30,19 @@ import tools.jackson.databind.json.JsonMapper;
 class DefaultTokenIT {
 
   private static final JsonMapper json = new JsonMapper();
+  private static final String REVEAL = "/api/v1/tokens/default?reveal=true";
 
   @LocalServerPort int port;
   @Autowired DefaultTokens defaultTokens;
   @Autowired JdbcClient jdbc;
+  @Autowired MovableClock clock;
 
   @Test
   void aPersonSeesTheSameWellFormedTokenEachTimeAndNoCacheKeepsIt() throws Exception {
     Callers callers = new Callers(port);
 
-    var first = callers.send("GET", "/api/v1/tokens/default", Callers.person(), null);
-    var second = callers.send("GET", "/api/v1/tokens/default", Callers.person(), null);
+    var first = callers.send("GET", REVEAL, Callers.person(), null);
+    var second = callers.send("GET", REVEAL, Callers.person(), null);
 
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -50,6 +53,73 @@ class DefaultTokenIT {
   }
 
   @Test
+  void theMaskedViewShowsOnlyThePrefixAndLastFourAndNeedsNoRecentLogin() throws Exception {
+    Callers callers = new Callers(port);
+    Callers.Person person = Callers.newPerson();
+    String full =
+        json.readTree(callers.send("GET", REVEAL, person.accessToken(), null).body())
+            .get("token")
+            .asString();
+    clock.advance(Duration.ofMinutes(16));
+
+    var masked = callers.send("GET", "/api/v1/tokens/default", person.accessToken(), null);
+
+    assertThat(masked.statusCode()).isEqualTo(200);
+    assertThat(masked.headers().firstValue("Cache-Control")).hasValue("no-store");
+    JsonNode view = json.readTree(masked.body());
+    assertThat(view.has("token")).isFalse();
+    assertThat(view.get("display").asString())
+        .isEqualTo("wbt_…" + full.substring(full.length() - 4));
+    assertThat(view.get("scopes").toString()).contains("account:read", "account:write", "deploy");
+    assertThat(masked.body()).doesNotContain(full.substring(4, 36));
+  }
+
+  @Test
+  void withALoginOlderThanFifteenMinutesTheTokenCanNeitherBeShownNorRegenerated() throws Exception {
+    Callers callers = new Callers(port);
+    Callers.Person person = Callers.newPerson();
+    String id =
+        json.readTree(callers.send("GET", REVEAL, person.accessToken(), null).body())
+            .get("id")
+            .asString();
+    clock.advance(Duration.ofMinutes(16));
+
+    for (var refused :
+        List.of(
+            callers.send("GET", REVEAL, person.accessToken(), null),
+            callers.send(
+                "POST", "/api/v1/tokens/default/regenerate", person.accessToken(), null))) {
+      assertThat(refused.statusCode()).isEqualTo(401);
+      JsonNode problem = json.readTree(refused.body());
+      assertThat(problem.get("type").asString()).endsWith("/problems/recent-login-required");
+      assertThat(problem.get("reauthenticateUrl").asString()).isEqualTo("/session/reauthenticate");
+      assertThat(refused.body()).doesNotContain("wbt_");
+    }
+    clock.reset();
+    // nothing was regenerated
+    assertThat(
+            json.readTree(callers.send("GET", REVEAL, person.accessToken(), null).body())
+                .get("id")
+                .asString())
+        .isEqualTo(id);
+  }
+
+  @Test
+  void aTokenWithoutAuthTimeCountsAsAnOldLogin() throws Exception {
+    Callers callers = new Callers(port);
+    Callers.Person person = Callers.newPerson();
+    // a password grant made just now: valid, but it does not say when the person logged in
+    String passwordGrant = person.passwordGrantToken();
+
+    var revealed = callers.send("GET", REVEAL, passwordGrant, null);
+    var masked = callers.send("GET", "/api/v1/tokens/default", passwordGrant, null);
+
+    assertThat(revealed.statusCode()).isEqualTo(401);
+    assertThat(revealed.body()).contains("/problems/recent-login-required");
+    assertThat(masked.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aProgramWithAnApiTokenCanNeitherSeeNorRegenerateIt() throws Exception {
     Callers callers = new Callers(port);
     String program = Callers.program("user-" + UUID.randomUUID());
@@ -57,6 +127,7 @@ class DefaultTokenIT {
     for (var response :
         List.of(
             callers.send("GET", "/api/v1/tokens/default", program, null),
+            callers.send("GET", REVEAL, program, null),
             callers.send("POST", "/api/v1/tokens/default/regenerate", program, null))) {
       assertThat(response.statusCode()).isEqualTo(403);
       assertThat(response.body())
@@ -68,8 +139,7 @@ class DefaultTokenIT {
   void regeneratingReplacesTheTokenKillsTheOldOneAtOnceAndAnnouncesIt() throws Exception {
     Callers callers = new Callers(port);
     String userId = SignedJWT.parse(Callers.person()).getJWTClaimsSet().getSubject();
-    JsonNode before =
-        json.readTree(callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body());
+    JsonNode before = json.readTree(callers.send("GET", REVEAL, Callers.person(), null).body());
 
     var response =
         callers.send("POST", "/api/v1/tokens/default/regenerate", Callers.person(), null);
@@ -82,8 +152,7 @@ class DefaultTokenIT {
     assertThat(response.headers().firstValue("Webase-Revoked-Token-Id"))
         .hasValue(before.get("id").asString());
     assertThat(
-            json.readTree(
-                    callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body())
+            json.readTree(callers.send("GET", REVEAL, Callers.person(), null).body())
                 .get("token")
                 .asString())
         .isEqualTo(after.get("token").asString());
@@ -104,8 +173,7 @@ class DefaultTokenIT {
   @Test
   void withAGracePeriodTheOldTokenWorksUntilItEnds() throws Exception {
     Callers callers = new Callers(port);
-    JsonNode before =
-        json.readTree(callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body());
+    JsonNode before = json.readTree(callers.send("GET", REVEAL, Callers.person(), null).body());
 
     var response =
         callers.send(
@@ -128,7 +196,7 @@ class DefaultTokenIT {
   @Test
   void aGracePeriodBeyondTheMaximumIsRefusedAndNothingChanges() throws Exception {
     Callers callers = new Callers(port);
-    String before = callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body();
+    String before = callers.send("GET", REVEAL, Callers.person(), null).body();
 
     for (String body : List.of("{\"gracePeriodSeconds\":86400}", "{\"gracePeriodSeconds\":-1}")) {
       var response =
@@ -136,8 +204,7 @@ class DefaultTokenIT {
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(response.body()).contains("\"field\":\"gracePeriodSeconds\"");
     }
-    assertThat(callers.send("GET", "/api/v1/tokens/default", Callers.person(), null).body())
-        .isEqualTo(before);
+    assertThat(callers.send("GET", REVEAL, Callers.person(), null).body()).isEqualTo(before);
   }
 
   @Test

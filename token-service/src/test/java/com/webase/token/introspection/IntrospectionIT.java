@@ -64,7 +64,8 @@ class IntrospectionIT {
     assertThat(claims.getAudience()).containsExactly("webase-services");
     assertThat(claims.getStringClaim("token_id")).isEqualTo(shown.stored().id().toString());
     assertThat(claims.getStringClaim("scope"))
-        .isEqualTo("apps:read apps:write records:read records:write deploy");
+        .isEqualTo(
+            "account:read account:write apps:read apps:write records:read records:write deploy");
     assertThat(Duration.between(Instant.now(), claims.getExpirationTime().toInstant()))
         .isLessThanOrEqualTo(Duration.ofMinutes(5));
     assertThat(answer.get("exp").asLong())
@@ -96,6 +97,25 @@ class IntrospectionIT {
 
     assertThat(introspect(gateway(), first).get("active").asBoolean()).isFalse();
     assertThat(introspect(gateway(), second).get("active").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aDefaultTokenMadeBeforeTheAccountScopesMayUseThemToo() throws Exception {
+    String userId = "user-" + UUID.randomUUID();
+    var shown = defaultTokens.show(userId);
+    // as a row made before account:read and account:write existed holds them
+    jdbc.sql(
+            "update api_token set scopes = '{apps:read,apps:write,records:read,records:write,deploy}'"
+                + " where id = ?")
+        .param(shown.stored().id())
+        .update();
+
+    JsonNode answer = introspect(gateway(), shown.token());
+
+    assertThat(answer.get("scopes").toString()).contains("\"account:read\"", "\"account:write\"");
+    assertThat(
+            SignedJWT.parse(answer.get("jwt").asString()).getJWTClaimsSet().getStringClaim("scope"))
+        .contains("account:read", "account:write");
   }
 
   @Test

@@ -3,12 +3,16 @@ package com.webase.token.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webase.apitoken.ApiTokenFormat;
+import com.webase.testkit.MovableClock;
 import com.webase.token.support.Callers;
 import com.webase.token.support.TokenServiceTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +23,7 @@ class NamedTokensIT {
   private static final JsonMapper json = new JsonMapper();
 
   @LocalServerPort int port;
+  @Autowired MovableClock clock;
 
   @Test
   void aCreatedTokenIsShownOnceThenListedOnlyByItsLastFour() throws Exception {
@@ -149,6 +154,80 @@ class NamedTokensIT {
                 .send("GET", "/api/v1/tokens?cursor=nonsense", Callers.person(), null)
                 .statusCode())
         .isEqualTo(400);
+  }
+
+  @Test
+  void withoutAnExpiryATokenExpiresInNinetyDaysAndNeverIsRefused() throws Exception {
+    Callers callers = new Callers(port);
+
+    var defaulted =
+        callers.send(
+            "POST",
+            "/api/v1/tokens",
+            Callers.person(),
+            "{\"name\":\"defaulted " + UUID.randomUUID() + "\",\"scopes\":[\"apps:read\"]}");
+
+    assertThat(defaulted.statusCode()).isEqualTo(201);
+    Instant expiresAt =
+        Instant.parse(json.readTree(defaulted.body()).get("details").get("expiresAt").asString());
+    assertThat(Duration.between(Instant.now(), expiresAt))
+        .isBetween(Duration.ofDays(90).minusMinutes(5), Duration.ofDays(90));
+    for (String never :
+        List.of(
+            "null",
+            "\"never\"",
+            "0",
+            "\"" + Instant.now().plus(367, ChronoUnit.DAYS) + "\"",
+            "\"" + Instant.now().minusSeconds(1) + "\"")) {
+      var refused =
+          callers.send(
+              "POST",
+              "/api/v1/tokens",
+              Callers.person(),
+              "{\"name\":\"forever\",\"scopes\":[\"apps:read\"],\"expiresAt\":" + never + "}");
+      assertThat(refused.statusCode()).as(never).isEqualTo(400);
+      assertThat(refused.body()).as(never).contains("\"field\":\"expiresAt\"");
+    }
+    assertThat(callers.send("GET", "/api/v1/tokens?limit=100", Callers.person(), null).body())
+        .doesNotContain("forever");
+  }
+
+  @Test
+  void tokensMayBeLimitedToTheAccountScopes() throws Exception {
+    Callers callers = new Callers(port);
+
+    var created =
+        callers.send(
+            "POST",
+            "/api/v1/tokens",
+            Callers.person(),
+            "{\"name\":\"profile reader\",\"scopes\":[\"account:read\",\"account:write\"]}");
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(created.body()).get("details").get("scopes").toString())
+        .isEqualTo("[\"account:read\",\"account:write\"]");
+  }
+
+  @Test
+  void creatingATokenNeedsALoginOfTheLastFifteenMinutes() throws Exception {
+    Callers callers = new Callers(port);
+    Callers.Person person = Callers.newPerson();
+    String body = "{\"name\":\"late\",\"scopes\":[\"apps:read\"]}";
+    clock.advance(Duration.ofMinutes(16));
+
+    var late = callers.send("POST", "/api/v1/tokens", person.accessToken(), body);
+    var passwordGrant = callers.send("POST", "/api/v1/tokens", person.passwordGrantToken(), body);
+
+    for (var refused : List.of(late, passwordGrant)) {
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(json.readTree(refused.body()).get("reauthenticateUrl").asString())
+          .isEqualTo("/session/reauthenticate");
+    }
+    clock.reset();
+    assertThat(callers.send("GET", "/api/v1/tokens", person.accessToken(), null).body())
+        .doesNotContain("late");
+    assertThat(callers.send("POST", "/api/v1/tokens", person.accessToken(), body).statusCode())
+        .isEqualTo(201);
   }
 
   @Test

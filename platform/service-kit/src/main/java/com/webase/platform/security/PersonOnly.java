@@ -3,6 +3,7 @@ package com.webase.platform.security;
 import com.webase.platform.problem.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,6 +11,13 @@ import org.springframework.http.HttpStatus;
  * API, but not show or replace tokens, nor change the email or the password.
  */
 public final class PersonOnly {
+
+  /**
+   * Where a person re-authenticates: the gateway runs the Keycloak login again ({@code max_age=0})
+   * and sends the browser back to the portal path given as {@code ?returnTo=}. Every {@code
+   * recent-login-required} problem carries it as the extension member {@code reauthenticateUrl}.
+   */
+  public static final String REAUTHENTICATE_URL = "/session/reauthenticate";
 
   private PersonOnly() {}
 
@@ -24,17 +32,34 @@ public final class PersonOnly {
     }
   }
 
-  /** Also refuses a person whose login is older than {@code maxAge}: they must log in again. */
+  /**
+   * Also refuses a person whose login is older than {@code maxAge} (sudo mode, DESIGN §5) with 401
+   * {@code recent-login-required} and {@code reauthenticateUrl}: they must log in again. A login
+   * whose time is unknown (a token without {@code auth_time}) counts as old.
+   */
   public static void requireRecentLogin(Caller caller, Duration maxAge, Clock clock) {
+    requireRecentLogin(caller, maxAge, clock, "For this action, log in again");
+  }
+
+  /**
+   * As {@link #requireRecentLogin(Caller, Duration, Clock)}, with what the person can do instead in
+   * the detail (e.g. "… or give your current password").
+   */
+  public static void requireRecentLogin(
+      Caller caller, Duration maxAge, Clock clock, String whatToDo) {
     require(caller);
     if (!caller.loggedInWithin(maxAge, clock.instant())) {
       throw new ProblemException(
           HttpStatus.UNAUTHORIZED,
           "recent-login-required",
           "Recent login required",
-          "For this action, log in again (your last login is older than "
+          whatToDo
+              + " (this needs a login of the last "
               + maxAge.toMinutes()
-              + " minutes) or give your current password.");
+              + " minutes; re-authenticate at "
+              + REAUTHENTICATE_URL
+              + ").",
+          Map.of("reauthenticateUrl", REAUTHENTICATE_URL));
     }
   }
 }
