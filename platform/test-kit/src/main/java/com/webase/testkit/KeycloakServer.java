@@ -266,7 +266,9 @@ public final class KeycloakServer implements AutoCloseable {
 
   /**
    * Lets the portal client log in through a gateway at {@code baseUrl} (e.g. a test's gateway on a
-   * random port): adds its redirect and post-logout URIs to {@code webase-portal}.
+   * random port): adds its redirect and post-logout URIs to {@code webase-portal}, and makes it the
+   * back-channel logout URL (there is one; the gateways share their sessions, so any one of them
+   * can end a session made on another).
    */
   public void allowPortalAt(String baseUrl) {
     String clients = url + "/admin/realms/" + RealmSettings.REALM + "/clients";
@@ -284,6 +286,8 @@ public final class KeycloakServer implements AutoCloseable {
     String logout = attributes.path("post.logout.redirect.uris").asString("");
     attributes.put(
         "post.logout.redirect.uris", (logout.isEmpty() ? "" : logout + "##") + baseUrl + "/*");
+    attributes.put("backchannel.logout.url", baseUrl + "/logout/connect/back-channel/keycloak");
+    attributes.put("backchannel.logout.session.required", "true");
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asString()))
