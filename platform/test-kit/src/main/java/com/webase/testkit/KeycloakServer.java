@@ -303,6 +303,11 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** How many Keycloak sessions the user with this email has right now. */
   public int sessionCount(String email) {
+    return sessionIds(email).size();
+  }
+
+  /** The ids ({@code sid}) of the Keycloak sessions of the user with this email, oldest first. */
+  public List<String> sessionIds(String email) {
     String users = url + "/admin/realms/" + RealmSettings.REALM + "/users";
     String token = adminToken();
     JsonNode found =
@@ -322,7 +327,10 @@ public final class KeycloakServer implements AutoCloseable {
                     .header("Authorization", "Bearer " + token)
                     .build())
                 .body());
-    return sessions.size();
+    List<JsonNode> list = new java.util.ArrayList<>();
+    sessions.forEach(list::add);
+    list.sort(java.util.Comparator.comparingLong(session -> session.path("start").asLong()));
+    return list.stream().map(session -> session.get("id").asString()).toList();
   }
 
   /** Where {@link #browserLogin} pretends to be redirected back to; nothing listens there. */
