@@ -69,9 +69,23 @@ final class Platform {
   private volatile ServiceProcess introspectionOfB;
   private final List<ServiceProcess> all = new ArrayList<>();
 
+  private static RuntimeException failedToStart;
+
+  /**
+   * The platform, started on first use. If it fails to start, what it had started is stopped and
+   * every later test fails at once with the same error, instead of starting another platform.
+   */
   static synchronized Platform get() {
+    if (failedToStart != null) {
+      throw failedToStart;
+    }
     if (started == null) {
-      started = new Platform();
+      try {
+        started = new Platform();
+      } catch (RuntimeException e) {
+        failedToStart = e;
+        throw e;
+      }
     }
     return started;
   }
@@ -171,8 +185,13 @@ final class Platform {
             start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));
     gatewayA = remember(start(root, "gateway", "gateway-a", gatewayAPort, gatewayAEnv));
     gatewayB = remember(start(root, "gateway", "gateway-b", gatewayBPort, gatewayBEnv));
-    for (ServiceProcess process : List.copyOf(all)) {
-      process.awaitReady(Duration.ofMinutes(3));
+    try {
+      for (ServiceProcess process : List.copyOf(all)) {
+        process.awaitReady(Duration.ofMinutes(3));
+      }
+    } catch (RuntimeException e) {
+      stopAll();
+      throw e;
     }
     keycloak.allowPortalAt(gatewayA.url());
     RealServers.closeBeforeStopping(this::stopAll, () -> !all.isEmpty());
