@@ -187,7 +187,7 @@ final class Platform {
     gatewayB = remember(start(root, "gateway", "gateway-b", gatewayBPort, gatewayBEnv));
     try {
       for (ServiceProcess process : List.copyOf(all)) {
-        process.awaitReady(Duration.ofMinutes(3));
+        process.awaitReady(Duration.ofMinutes(6));
       }
     } catch (RuntimeException e) {
       stopAll();
