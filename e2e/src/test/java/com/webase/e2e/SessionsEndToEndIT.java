@@ -74,8 +74,10 @@ class SessionsEndToEndIT {
     String password = "quiet meadow " + UUID.randomUUID();
     platform.keycloak.createUser(email, password, "Tess", "Twosessions");
 
-    // session 1 on gateway B; Keycloak's back-channel logout reaches gateway A
-    try (PortalSession first = PortalSession.logIn(b, email, password)) {
+    // session 1 used through gateway B (Keycloak allows the login's redirect to A only); Keycloak's
+    // back-channel logout reaches gateway A
+    try (PortalSession browser = PortalSession.logIn(a, email, password);
+        PortalSession first = browser.at(b)) {
       awaitAccount(first);
       String firstId = first.sessionCookie();
       try (PortalSession second = PortalSession.logIn(a, email, password)) {
