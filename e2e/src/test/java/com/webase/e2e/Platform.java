@@ -10,6 +10,7 @@ import com.webase.testkit.Ports;
 import com.webase.testkit.PostgresServer;
 import com.webase.testkit.RealServers;
 import com.webase.testkit.RealmSettings;
+import com.webase.testkit.RedisServer;
 import com.webase.testkit.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,12 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code apps-service} ({@link #appsService}) — behind both gateways; its sites are served on
  *       {@code {site}.localhost:<gateway A>};
  *   <li>{@code gateway-a} and {@code gateway-b} — two instances, each with its own revocation
- *       consumer group. A has a small per-token quota (30 a minute) for the rate-limit test.
+ *       consumer group, sharing their portal sessions in Redis; A can be restarted ({@link
+ *       #restartGatewayA}) and is Keycloak's back-channel logout URL. A has a small per-token quota
+ *       (30 a minute) for the rate-limit test.
  * </ul>
  *
- * on the kit's real PostgreSQL, Kafka and Keycloak. Logs go to {@code target/e2e-logs/}.
+ * on the kit's real PostgreSQL, Kafka, Redis and Keycloak. Logs go to {@code target/e2e-logs/}.
  */
 final class Platform {
 
@@ -56,17 +59,33 @@ final class Platform {
   final ServiceProcess accountService;
   final ServiceProcess appsService;
   final ServiceProcess recordsService;
-  final ServiceProcess gatewayA;
+  final RedisServer redis;
+  volatile ServiceProcess gatewayA;
   final ServiceProcess gatewayB;
+  private final Map<String, String> gatewayAEnv;
   final Path logs;
   private final Map<String, String> tokenServiceEnv;
   private final int introspectionPortOfB;
   private volatile ServiceProcess introspectionOfB;
   private final List<ServiceProcess> all = new ArrayList<>();
 
+  private static RuntimeException failedToStart;
+
+  /**
+   * The platform, started on first use. If it fails to start, what it had started is stopped and
+   * every later test fails at once with the same error, instead of starting another platform.
+   */
   static synchronized Platform get() {
+    if (failedToStart != null) {
+      throw failedToStart;
+    }
     if (started == null) {
-      started = new Platform();
+      try {
+        started = new Platform();
+      } catch (RuntimeException e) {
+        failedToStart = e;
+        throw e;
+      }
     }
     return started;
   }
@@ -84,6 +103,7 @@ final class Platform {
         CompletableFuture.supplyAsync(RealServers::keycloak);
     postgres = RealServers.postgres();
     KafkaServer kafka = RealServers.kafka();
+    redis = RealServers.redis();
     postgres.createDatabase("token_service");
     postgres.createDatabase("account_service");
     postgres.createDatabase("notification_service");
@@ -127,8 +147,9 @@ final class Platform {
     gateway.put("WEBASE_PORTAL_CLIENT_SECRET", keycloak.realm().portalClientSecret());
     gateway.put("WEBASE_GATEWAY_CLIENT_SECRET", keycloak.realm().gatewayClientSecret());
     gateway.put("WEBASE_SECURE_COOKIES", "false");
+    gateway.put("WEBASE_REDIS_URL", redis.url());
     gateway.put("WEBASE_RATE_LIMIT_FAILED_AUTH_PER_IP", "100000");
-    Map<String, String> gatewayAEnv = new LinkedHashMap<>(gateway);
+    gatewayAEnv = new LinkedHashMap<>(gateway);
     gatewayAEnv.put("WEBASE_RATE_LIMIT_PER_TOKEN", Integer.toString(GATEWAY_A_TOKEN_QUOTA));
     Map<String, String> gatewayBEnv = new LinkedHashMap<>(gateway);
     gatewayBEnv.put("WEBASE_RATE_LIMIT_PER_TOKEN", "100000");
@@ -164,8 +185,13 @@ final class Platform {
             start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));
     gatewayA = remember(start(root, "gateway", "gateway-a", gatewayAPort, gatewayAEnv));
     gatewayB = remember(start(root, "gateway", "gateway-b", gatewayBPort, gatewayBEnv));
-    for (ServiceProcess process : List.copyOf(all)) {
-      process.awaitReady(Duration.ofMinutes(3));
+    try {
+      for (ServiceProcess process : List.copyOf(all)) {
+        process.awaitReady(Duration.ofMinutes(6));
+      }
+    } catch (RuntimeException e) {
+      stopAll();
+      throw e;
     }
     keycloak.allowPortalAt(gatewayA.url());
     RealServers.closeBeforeStopping(this::stopAll, () -> !all.isEmpty());
@@ -191,6 +217,22 @@ final class Platform {
                     "token-service-2",
                     introspectionPortOfB,
                     tokenServiceEnv))
+            .awaitReady(Duration.ofMinutes(2));
+  }
+
+  /**
+   * Stops gateway A and starts it again on the same port, as a rolling update does; returns when it
+   * is ready.
+   */
+  void restartGatewayA() {
+    ServiceProcess old = gatewayA;
+    old.stop(Duration.ofSeconds(20));
+    synchronized (this) {
+      all.remove(old);
+    }
+    Path root = Path.of("").toAbsolutePath().getParent();
+    gatewayA =
+        remember(start(root, "gateway", "gateway-a", old.port(), gatewayAEnv))
             .awaitReady(Duration.ofMinutes(2));
   }
 

@@ -24,10 +24,45 @@ final class PortalSession implements AutoCloseable {
 
   private final WebClient browser;
   private final String gateway;
+  private final boolean ownsBrowser;
 
-  private PortalSession(WebClient browser, String gateway) {
+  private PortalSession(WebClient browser, String gateway, boolean ownsBrowser) {
     this.browser = browser;
     this.gateway = gateway;
+    this.ownsBrowser = ownsBrowser;
+  }
+
+  /**
+   * The same browser (its cookies: the same session) talking to another gateway; closing it leaves
+   * the browser open.
+   */
+  PortalSession at(String otherGateway) {
+    return new PortalSession(browser, otherGateway, false);
+  }
+
+  /**
+   * The sudo-mode round trip: {@code /session/reauthenticate?returnTo=...}, Keycloak's login form
+   * again (the password asked even though Keycloak's session is alive), back on the gateway.
+   *
+   * @return where the browser landed
+   */
+  URI reauthenticate(String returnTo, String email, String password) throws IOException {
+    HtmlPage loginPage =
+        browser.getPage(
+            gateway
+                + "/session/reauthenticate?returnTo="
+                + java.net.URLEncoder.encode(returnTo, java.nio.charset.StandardCharsets.UTF_8));
+    if (!loginPage.getUrl().toString().contains("/realms/webase/")) {
+      throw new IllegalStateException(
+          "not asked for the password again but sent to " + loginPage.getUrl());
+    }
+    HtmlForm form = loginPage.getHtmlElementById("kc-form-login");
+    if (!form.getInputsByName("username").isEmpty()) {
+      form.getInputByName("username").setValue(email);
+    }
+    form.getInputByName("password").setValue(password);
+    Page landed = loginPage.getHtmlElementById("kc-login").click();
+    return URI.create(landed.getUrl().toString());
   }
 
   static PortalSession logIn(String gateway, String email, String password) throws IOException {
@@ -53,7 +88,7 @@ final class PortalSession implements AutoCloseable {
               + "\n"
               + landed.getWebResponse().getContentAsString());
     }
-    return new PortalSession(browser, gateway);
+    return new PortalSession(browser, gateway, true);
   }
 
   /** The portal's first question: {@code GET /session}. */
@@ -135,6 +170,8 @@ final class PortalSession implements AutoCloseable {
 
   @Override
   public void close() {
-    browser.close();
+    if (ownsBrowser) {
+      browser.close();
+    }
   }
 }

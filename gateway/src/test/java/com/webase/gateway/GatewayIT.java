@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import com.webase.testkit.Ports;
+import com.webase.testkit.RealServers;
+import com.webase.testkit.RedisServer;
 import com.webase.testkit.spring.WebaseServiceTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * per-address limit on failed authentications. The x-api-token flow with a real token-service is in
  * the e2e module.
  */
-@WebaseServiceTest(database = false)
+@WebaseServiceTest(database = false, redis = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayIT {
 
@@ -208,6 +210,78 @@ class GatewayIT {
         .contains("/realms/webase/protocol/openid-connect/auth")
         .contains("client_id=webase-portal")
         .contains("code_challenge_method=S256");
+  }
+
+  @Test
+  void aLoginStartIsAShortLivedSessionInRedis() throws Exception {
+    HttpResponse<String> login = get("/oauth2/authorization/keycloak");
+    assertThat(login.statusCode()).isEqualTo(302);
+    String key = "webase:gateway:session:sessions:" + sessionCookie(login);
+    RedisServer redis = RealServers.redis();
+    assertThat(redis.command("EXISTS", key)).as("the pending login is in Redis").isEqualTo(1L);
+    assertThat((Long) redis.command("TTL", key))
+        .as("a pending login lives 10 minutes, not the 30 of a logged-in session")
+        .isBetween(1L, 600L);
+  }
+
+  @Test
+  void reauthenticationRunsTheLoginAgainWithMaxAgeZeroAndReturnsOnlyToThisSite() throws Exception {
+    for (String foreign :
+        new String[] {
+          "//evil.example/x", "/\\evil.example", "https://evil.example/", "evil", "/a b", "/a\tb"
+        }) {
+      HttpResponse<String> refused =
+          get(
+              "/session/reauthenticate?returnTo="
+                  + java.net.URLEncoder.encode(foreign, StandardCharsets.UTF_8)
+                      .replace("+", "%20"));
+      assertProblem(refused, 400, "invalid-return-to");
+    }
+
+    HttpResponse<String> started = get("/session/reauthenticate?returnTo=/account/tokens?tab=1");
+    assertThat(started.statusCode()).isEqualTo(302);
+    assertThat(started.headers().firstValue("Location"))
+        .hasValue("/oauth2/authorization/keycloak?reauthenticate");
+    String session = sessionCookie(started);
+    assertThat(
+            (String)
+                RealServers.redis()
+                    .command("HGET", "webase:gateway:session:sessions:" + session, returnToField()))
+        .as("where to come back to is kept in the session")
+        .contains("/account/tokens?tab=1");
+
+    HttpResponse<String> toKeycloak =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + "/oauth2/authorization/keycloak?reauthenticate"))
+                .header("Cookie", "SESSION=" + session)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(toKeycloak.statusCode()).isEqualTo(302);
+    assertThat(toKeycloak.headers().firstValue("Location").orElseThrow())
+        .contains("/realms/webase/protocol/openid-connect/auth")
+        .contains("max_age=0")
+        .contains("code_challenge_method=S256");
+    assertThat(get("/oauth2/authorization/keycloak").headers().firstValue("Location").orElseThrow())
+        .as("an ordinary login does not force the password")
+        .doesNotContain("max_age");
+    assertThat(get("/session").body())
+        .contains("\"reauthenticateUrl\":\"/session/reauthenticate\"");
+  }
+
+  private static String returnToField() {
+    return "sessionAttr:com.webase.gateway.portal.PortalSecurity$LoggedIn.RETURN_TO";
+  }
+
+  private static String sessionCookie(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("SESSION="))
+        .map(c -> c.substring("SESSION=".length(), c.indexOf(';')))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no SESSION cookie: " + response.headers()));
   }
 
   private static String checksumFree() {

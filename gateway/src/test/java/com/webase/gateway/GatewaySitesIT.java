@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code {site}.localhost} is routed to {@code /sites/{site}/…} without any credential, and never
  * sets a cookie; the portal's origin has no {@code /sites} route.
  */
-@WebaseServiceTest(database = false)
+@WebaseServiceTest(database = false, redis = true)
 class GatewaySitesIT {
 
   private static final HttpClient http = HttpClient.newHttpClient();

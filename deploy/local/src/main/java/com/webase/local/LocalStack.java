@@ -4,6 +4,7 @@ import com.webase.testkit.KafkaServer;
 import com.webase.testkit.KeycloakServer;
 import com.webase.testkit.PostgresServer;
 import com.webase.testkit.RealmSettings;
+import com.webase.testkit.RedisServer;
 import com.webase.testkit.ServiceProcess;
 import com.webase.testkit.SmtpServer;
 import java.io.IOException;
@@ -21,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole platform on one machine, with real servers and no Docker: PostgreSQL, a Kafka broker,
- * an SMTP server, Keycloak with the webase realm, then the six services, each in its own process
- * with its own database. Ctrl-C stops everything it started.
+ * Redis (the gateway's sessions), an SMTP server, Keycloak with the webase realm, then the six
+ * services, each in its own process with its own database. Ctrl-C stops everything it started.
  *
  * <p>Data lives in {@code .webase-local/} under the working directory and survives restarts; {@code
  * --reset} deletes it first.
@@ -33,6 +34,7 @@ public final class LocalStack {
   static final int POSTGRES = 5433;
   static final int KAFKA = 9092;
   static final int KAFKA_CONTROLLER = 9093;
+  static final int REDIS = 6379;
   static final int SMTP = 2525;
   static final int MAILBOX = 8025;
   static final int KEYCLOAK = 8180;
@@ -89,6 +91,8 @@ public final class LocalStack {
             () -> remember(KafkaServer.startLocal(data.resolve("kafka"), KAFKA, KAFKA_CONTROLLER)));
     PostgresServer postgres =
         remember(PostgresServer.startEmbedded(POSTGRES, data.resolve("postgres"), true));
+    // sessions only: in memory, so a restart of the stack logs everybody out
+    RedisServer redis = remember(RedisServer.startLocal(data.resolve("redis"), REDIS));
     for (String service : SERVICES.keySet()) {
       if (!service.equals("gateway")) {
         postgres.createDatabase(service.replace('-', '_'));
@@ -121,7 +125,8 @@ public final class LocalStack {
     List<ServiceProcess> starting = new ArrayList<>();
     for (var service : SERVICES.entrySet()) {
       starting.add(
-          startService(service.getKey(), service.getValue(), keycloak, smtp, postgres, secrets));
+          startService(
+              service.getKey(), service.getValue(), keycloak, smtp, postgres, redis, secrets));
     }
     for (ServiceProcess service : starting) {
       service.awaitReady(Duration.ofMinutes(3));
@@ -143,6 +148,7 @@ public final class LocalStack {
           SMTP server             localhost:%d
           PostgreSQL              localhost:%d (user postgres, one database per service)
           Kafka                   localhost:%d
+          Redis (sessions)        %s
           Services                %s
           Health, metrics         http://localhost:<port + %d>/actuator/health/readiness, /actuator/prometheus
                                   (management ports %s)
@@ -162,6 +168,7 @@ public final class LocalStack {
         SMTP,
         POSTGRES,
         KAFKA,
+        redis.url(),
         SERVICES.entrySet().stream().map(e -> e.getKey() + " :" + e.getValue()).toList(),
         MANAGEMENT_OFFSET,
         SERVICES.entrySet().stream()
@@ -176,6 +183,7 @@ public final class LocalStack {
       KeycloakServer keycloak,
       SmtpServer smtp,
       PostgresServer postgres,
+      RedisServer redis,
       Properties secrets) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("WEBASE_DB_HOST", "localhost");
@@ -198,6 +206,7 @@ public final class LocalStack {
       env.put("WEBASE_PORTAL_CLIENT_SECRET", secrets.getProperty("portal-client-secret"));
       env.put("WEBASE_GATEWAY_CLIENT_SECRET", secrets.getProperty("gateway-client-secret"));
       env.put("WEBASE_SECURE_COOKIES", "false"); // plain http on this machine only
+      env.put("WEBASE_REDIS_URL", redis.url());
     }
     SERVICES.forEach(
         (service, servicePort) ->

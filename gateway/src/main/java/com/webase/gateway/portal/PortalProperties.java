@@ -1,5 +1,6 @@
 package com.webase.gateway.portal;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,6 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param portalClientSecret the {@code webase-portal} client's secret (from the environment)
  * @param gatewayClientSecret the {@code webase-gateway} client's secret (from the environment)
  * @param afterLoginUrl where the browser goes after logging in and out
+ * @param sessionTimeout how long a logged-in session lives without requests
+ * @param pendingLoginTimeout how long a session that only holds a login in progress lives (the
+ *     store's default: a session becomes a logged-in one at the login's callback)
+ * @param sessionRegistryLifetime how long the gateway remembers which Keycloak session ({@code
+ *     sid}) a portal session belongs to, for back-channel logout; at least Keycloak's longest SSO
+ *     session
  */
 @ConfigurationProperties("webase.portal")
 public record PortalProperties(
@@ -15,7 +22,10 @@ public record PortalProperties(
     String realm,
     String portalClientSecret,
     String gatewayClientSecret,
-    String afterLoginUrl) {
+    String afterLoginUrl,
+    Duration sessionTimeout,
+    Duration pendingLoginTimeout,
+    Duration sessionRegistryLifetime) {
 
   String issuer() {
     return keycloakUrl + "/realms/" + realm;

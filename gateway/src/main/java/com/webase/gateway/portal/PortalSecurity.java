@@ -3,45 +3,58 @@ package com.webase.gateway.portal;
 import com.webase.gateway.apitoken.ApiTokenFilter;
 import com.webase.gateway.problem.Problems;
 import com.webase.gateway.sites.SiteHosts;
+import java.net.URI;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.oidc.authentication.logout.OidcLogoutToken;
+import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.client.web.server.AuthenticatedPrincipalServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.ServerRedirectStrategy;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * The portal's login (DESIGN §2): the gateway is Keycloak's OAuth2 client {@code webase-portal}
- * (authorization code with PKCE), keeps the tokens in the server-side session, relays the access
- * token to the services ({@code TokenRelay}), and protects unsafe browser requests with a CSRF
- * token (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}). Logout ends the Keycloak session
- * too (RP-initiated logout).
+ * (authorization code with PKCE), keeps each session's own tokens in that session — in Redis,
+ * shared by every gateway (Spring Session) — relays the access token to the services ({@code
+ * TokenRelay}), and protects unsafe browser requests with a CSRF token (cookie {@code XSRF-TOKEN},
+ * header {@code X-XSRF-TOKEN}). Logout ends the Keycloak session too (RP-initiated logout), and a
+ * Keycloak session that ends elsewhere ends its portal sessions (OIDC back-channel logout).
  *
  * <p>The gateway authorises nothing itself: each service decides who may do what from the JWT it
  * receives, and a request with no credentials reaches the service and gets its 401.
@@ -90,16 +103,21 @@ class PortalSecurity {
     return new InMemoryReactiveClientRegistrationRepository(login, gateway);
   }
 
+  /**
+   * Each session's own tokens, kept in the session (and so in Redis with it): a second login of the
+   * same person does not replace the tokens an earlier session relays, and logging out (the session
+   * invalidated) drops them.
+   */
   @Bean
-  ReactiveOAuth2AuthorizedClientService authorizedClientService(
-      ReactiveClientRegistrationRepository registrations) {
-    return new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
+  ServerOAuth2AuthorizedClientRepository authorizedClients() {
+    return new WebSessionServerOAuth2AuthorizedClientRepository();
   }
 
+  /** Keycloak {@code sid} → portal sessions, shared by every gateway (decision 0020). */
   @Bean
-  ServerOAuth2AuthorizedClientRepository authorizedClients(
-      ReactiveOAuth2AuthorizedClientService service) {
-    return new AuthenticatedPrincipalServerOAuth2AuthorizedClientRepository(service);
+  ReactiveOidcSessionRegistry oidcSessionRegistry(
+      ReactiveRedisConnectionFactory redis, PortalProperties portal) {
+    return new RedisOidcSessionRegistry(redis, portal.sessionRegistryLifetime());
   }
 
   /** What {@code TokenRelay} uses: the session's access token, refreshed when it expires. */
@@ -123,10 +141,10 @@ class PortalSecurity {
       ReactiveClientRegistrationRepository registrations,
       PortalProperties portal,
       Problems problems,
-      SiteHosts sites) {
-    var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
-    authorizationRequests.setAuthorizationRequestCustomizer(
-        OAuth2AuthorizationRequestCustomizers.withPkce());
+      SiteHosts sites,
+      ReactiveOidcSessionRegistry oidcSessions,
+      ReactiveSessionRepository<? extends Session> sessions) {
+    var authorizationRequests = new PortalAuthorizationRequests(registrations);
     var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
     logoutSuccess.setPostLogoutRedirectUri("{baseUrl}" + portal.afterLoginUrl());
     var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
@@ -140,9 +158,28 @@ class PortalSecurity {
             login ->
                 login
                     .authorizationRequestResolver(authorizationRequests)
-                    .authenticationSuccessHandler(
-                        new RedirectServerAuthenticationSuccessHandler(portal.afterLoginUrl())))
-        .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
+                    .oidcSessionRegistry(oidcSessions)
+                    .authenticationSuccessHandler(new LoggedIn(portal)))
+        // Keycloak tells the gateway when one of its sessions ends (logout elsewhere, a password
+        // change ending the person's other sessions, an administrator): the portal sessions of
+        // that sid are deleted from the store, whichever gateway they were made on
+        .oidcLogout(
+            logout ->
+                logout
+                    .clientRegistrationRepository(registrations)
+                    .oidcSessionRegistry(oidcSessions)
+                    .backChannel(
+                        backChannel ->
+                            backChannel.logoutHandler(
+                                new BackChannelLogout(oidcSessions, sessions))))
+        .logout(
+            logout ->
+                logout
+                    .logoutHandler(
+                        new DelegatingServerLogoutHandler(
+                            new SecurityContextServerLogoutHandler(),
+                            new WebSessionServerLogoutHandler()))
+                    .logoutSuccessHandler(logoutSuccess))
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens)
@@ -162,6 +199,83 @@ class PortalSecurity {
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .build();
+  }
+
+  /**
+   * After the login's callback: the session now holds a login, so it gets the full idle timeout (a
+   * session that only started a login lives {@link PortalProperties#pendingLoginTimeout()}), and
+   * the browser goes where {@code /session/reauthenticate} was asked to return, or to the
+   * after-login URL.
+   */
+  static final class LoggedIn implements ServerAuthenticationSuccessHandler {
+
+    static final String RETURN_TO = LoggedIn.class.getName() + ".RETURN_TO";
+
+    private final PortalProperties portal;
+    private final ServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
+
+    LoggedIn(PortalProperties portal) {
+      this.portal = portal;
+    }
+
+    @Override
+    public Mono<Void> onAuthenticationSuccess(
+        WebFilterExchange webFilterExchange, Authentication authentication) {
+      ServerWebExchange exchange = webFilterExchange.getExchange();
+      return exchange
+          .getSession()
+          .flatMap(
+              session -> {
+                session.setMaxIdleTime(portal.sessionTimeout());
+                Object returnTo = session.getAttributes().remove(RETURN_TO);
+                String target =
+                    returnTo instanceof String path && ReturnTo.isSafe(path)
+                        ? path
+                        : portal.afterLoginUrl();
+                return redirects.sendRedirect(exchange, URI.create(target));
+              });
+    }
+  }
+
+  /**
+   * Ends the portal sessions of a Keycloak session that Keycloak reports ended: deletes them from
+   * the session store (their tokens with them). Spring Security's own handler instead calls the
+   * gateway's {@code /logout} with the session's cookie, which the cookie-based CSRF protection
+   * here would refuse.
+   */
+  static final class BackChannelLogout implements ServerLogoutHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(BackChannelLogout.class);
+
+    private final ReactiveOidcSessionRegistry registry;
+    private final ReactiveSessionRepository<? extends Session> sessions;
+
+    BackChannelLogout(
+        ReactiveOidcSessionRegistry registry,
+        ReactiveSessionRepository<? extends Session> sessions) {
+      this.registry = registry;
+      this.sessions = sessions;
+    }
+
+    @Override
+    public Mono<Void> logout(WebFilterExchange exchange, Authentication authentication) {
+      if (!(authentication.getCredentials() instanceof OidcLogoutToken token)) {
+        return Mono.empty();
+      }
+      return registry
+          .removeSessionInformation(token)
+          .concatMap(
+              info ->
+                  sessions
+                      .deleteById(info.getSessionId())
+                      .doOnSuccess(
+                          done ->
+                              log.info(
+                                  "portal session of Keycloak session {} ended by back-channel"
+                                      + " logout",
+                                  token.getSessionId())))
+          .then();
+    }
   }
 
   private static Mono<ServerWebExchangeMatcher.MatchResult> browserRequest(

@@ -282,7 +282,9 @@ public final class KeycloakServer implements AutoCloseable {
 
   /**
    * Lets the portal client log in through a gateway at {@code baseUrl} (e.g. a test's gateway on a
-   * random port): adds its redirect and post-logout URIs to {@code webase-portal}.
+   * random port): adds its redirect and post-logout URIs to {@code webase-portal}, and makes it the
+   * back-channel logout URL (there is one; the gateways share their sessions, so any one of them
+   * can end a session made on another).
    */
   public void allowPortalAt(String baseUrl) {
     String clients = url + "/admin/realms/" + RealmSettings.REALM + "/clients";
@@ -300,6 +302,8 @@ public final class KeycloakServer implements AutoCloseable {
     String logout = attributes.path("post.logout.redirect.uris").asString("");
     attributes.put(
         "post.logout.redirect.uris", (logout.isEmpty() ? "" : logout + "##") + baseUrl + "/*");
+    attributes.put("backchannel.logout.url", baseUrl + "/logout/connect/back-channel/keycloak");
+    attributes.put("backchannel.logout.session.required", "true");
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asString()))
@@ -315,6 +319,11 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** How many Keycloak sessions the user with this email has right now. */
   public int sessionCount(String email) {
+    return sessionIds(email).size();
+  }
+
+  /** The ids ({@code sid}) of the Keycloak sessions of the user with this email, oldest first. */
+  public List<String> sessionIds(String email) {
     String users = url + "/admin/realms/" + RealmSettings.REALM + "/users";
     String token = adminToken();
     JsonNode found =
@@ -334,7 +343,10 @@ public final class KeycloakServer implements AutoCloseable {
                     .header("Authorization", "Bearer " + token)
                     .build())
                 .body());
-    return sessions.size();
+    List<JsonNode> list = new java.util.ArrayList<>();
+    sessions.forEach(list::add);
+    list.sort(java.util.Comparator.comparingLong(session -> session.path("start").asLong()));
+    return list.stream().map(session -> session.get("id").asString()).toList();
   }
 
   /** Where {@link #browserLogin} pretends to be redirected back to; nothing listens there. */

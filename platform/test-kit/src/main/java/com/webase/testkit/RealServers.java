@@ -25,6 +25,7 @@ import org.awaitility.Awaitility;
  *       PostgreSQL whose user ({@code ...postgres.user}, default {@code postgres}, password {@code
  *       ...postgres.password}) may create databases;
  *   <li>{@code webase.testkit.kafka} / {@code WEBASE_TESTKIT_KAFKA}: bootstrap servers;
+ *   <li>{@code webase.testkit.redis} / {@code WEBASE_TESTKIT_REDIS}: {@code redis://host:port};
  *   <li>{@code webase.testkit.keycloak} / {@code WEBASE_TESTKIT_KEYCLOAK}: base URL of a Keycloak
  *       with the webase realm, with {@code ...keycloak.admin-password} and the realm's {@code
  *       WEBASE_*} values in the environment ({@code WEBASE_DEMO_PASSWORD}: the demo user's, added
@@ -42,6 +43,7 @@ public final class RealServers {
   private static PostgresServer postgres;
   private static KafkaServer kafka;
   private static SmtpServer smtp;
+  private static RedisServer redis;
   private static KeycloakServer keycloak;
 
   static {
@@ -83,6 +85,18 @@ public final class RealServers {
                       runDirectory().resolve("kafka"), Ports.free(), Ports.free()));
     }
     return kafka;
+  }
+
+  /** Redis, for the gateway's sessions (the binary the embedded-redis jar ships). */
+  public static synchronized RedisServer redis() {
+    if (redis == null) {
+      String external = setting("webase.testkit.redis");
+      redis =
+          external != null
+              ? RedisServer.external(external)
+              : remember(RedisServer.startLocal(runDirectory().resolve("redis"), Ports.free()));
+    }
+    return redis;
   }
 
   public static synchronized SmtpServer smtp() {
@@ -210,6 +224,7 @@ public final class RealServers {
     postgres = null;
     kafka = null;
     smtp = null;
+    redis = null;
     keycloak = null;
     List<Thread> stopping = new ArrayList<>();
     while (!started.isEmpty()) {

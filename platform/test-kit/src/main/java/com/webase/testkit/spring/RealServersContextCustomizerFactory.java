@@ -26,11 +26,14 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
       Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
     WebaseServiceTest test =
         AnnotatedElementUtils.findMergedAnnotation(testClass, WebaseServiceTest.class);
-    return test == null ? null : new RealServersCustomizer(test.keycloak(), test.database());
+    return test == null
+        ? null
+        : new RealServersCustomizer(test.keycloak(), test.database(), test.redis());
   }
 
   /** Equal for equal settings, so Spring caches one context per service and settings. */
-  record RealServersCustomizer(boolean keycloak, boolean database) implements ContextCustomizer {
+  record RealServersCustomizer(boolean keycloak, boolean database, boolean redis)
+      implements ContextCustomizer {
 
     @Override
     public void customizeContext(
@@ -46,6 +49,9 @@ public class RealServersContextCustomizerFactory implements ContextCustomizerFac
         properties.put("spring.datasource.password", postgres.password());
       }
       properties.put("spring.kafka.bootstrap-servers", RealServers.kafka().bootstrapServers());
+      if (redis) {
+        properties.put("spring.data.redis.url", RealServers.redis().url());
+      }
       properties.put("spring.mail.host", RealServers.smtp().host());
       properties.put("spring.mail.port", RealServers.smtp().port());
       TestTokenIssuer tokenService = TestTokenIssuer.tokenService();

@@ -11,8 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A test of a whole service on a random port, wired to the real servers of {@link
  * com.webase.testkit.RealServers}: its own database in the shared PostgreSQL, the Kafka broker, the
- * SMTP server, and as JWT issuers the test stand-in for token-service and, when asked for,
- * Keycloak's webase realm.
+ * SMTP server, Redis when asked for, and as JWT issuers the test stand-in for token-service and,
+ * when asked for, Keycloak's webase realm.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +23,9 @@ public @interface WebaseServiceTest {
 
   /** Start Keycloak (≈ 20 s, once per JVM) and trust its realm as an issuer. */
   boolean keycloak() default false;
+
+  /** Start Redis and point {@code spring.data.redis.url} at it (the gateway's sessions). */
+  boolean redis() default false;
 
   /** Whether the service has a database; the gateway does not. */
   boolean database() default true;
