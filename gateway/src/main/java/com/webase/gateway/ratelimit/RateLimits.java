@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Per-token and per-address quotas (Bucket4j, in this instance's memory: with N instances a client
- * gets at most N times the quota, which is what the limits are sized for). Buckets of keys not seen
- * for two periods are dropped.
+ * Per-token and per-address quotas (failed API-token look-ups, login starts) (Bucket4j, in this
+ * instance's memory: with N instances a client gets at most N times the quota, which is what the
+ * limits are sized for). Buckets of keys not seen for two periods are dropped.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -24,12 +24,21 @@ public class RateLimits {
   private final RateLimitProperties.Quota perIp;
   private final Cache<String, Bucket> tokenBuckets;
   private final Cache<String, Bucket> ipBuckets;
+  private final RateLimitProperties.Quota loginStarts;
+  private final Cache<String, Bucket> loginStartBuckets;
 
   RateLimits(RateLimitProperties properties) {
     this.perToken = properties.perToken();
     this.perIp = properties.failedAuthPerIp();
     this.tokenBuckets = buckets(perToken, properties.maxTrackedKeys());
     this.ipBuckets = buckets(perIp, properties.maxTrackedKeys());
+    this.loginStarts = properties.loginStartsPerIp();
+    this.loginStartBuckets = buckets(loginStarts, properties.maxTrackedKeys());
+  }
+
+  /** Takes one login start from the address's quota. */
+  public Decision takeForLoginStart(String address) {
+    return take(loginStartBuckets, address, loginStarts);
   }
 
   /** Takes one request from the token's quota. */
