@@ -116,7 +116,7 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
     }
     // only a token that needs token-service is counted and blocked: that limit protects it
     String address = clientAddress.of(exchange.getRequest());
-    RateLimits.Decision failures = rateLimits.checkFailuresOf(address);
+    RateLimits.Decision failures = rateLimits.takeLookUpFor(address);
     if (!failures.allowed()) {
       count("address-blocked");
       return problems.write(
@@ -132,12 +132,15 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
         .flatMap(
             lookup ->
                 switch (lookup) {
-                  case Lookup.Active active -> admit(exchange, chain, active.token());
-                  case Lookup.Inactive inactive -> {
-                    rateLimits.recordFailureOf(address);
-                    yield refuse(exchange, "inactive");
+                  case Lookup.Active active -> {
+                    rateLimits.returnLookUpOf(address);
+                    yield admit(exchange, chain, active.token());
                   }
-                  case Lookup.Unavailable unavailable -> unavailable(exchange);
+                  case Lookup.Inactive inactive -> refuse(exchange, "inactive");
+                  case Lookup.Unavailable unavailable -> {
+                    rateLimits.returnLookUpOf(address);
+                    yield unavailable(exchange);
+                  }
                 });
   }
 

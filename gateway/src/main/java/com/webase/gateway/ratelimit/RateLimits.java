@@ -46,20 +46,22 @@ public class RateLimits {
     return take(tokenBuckets, tokenId, perToken);
   }
 
-  /** Whether this address may still try to authenticate, without taking from its quota. */
-  public Decision checkFailuresOf(String address) {
-    Bucket bucket = ipBuckets.getIfPresent(address);
-    if (bucket == null || bucket.getAvailableTokens() > 0) {
-      return Decision.allowed(
-          perIp.limit(), bucket == null ? perIp.limit() : bucket.getAvailableTokens(), 0);
-    }
-    long wait = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-    return Decision.refused(perIp.limit(), wait);
+  /**
+   * Takes one introspection from the address's allowance of unknown tokens, before the look-up:
+   * concurrent requests cannot all slip past the limit. Give it back with {@link
+   * #returnLookUpOf(String)} when the token proved valid or could not be checked, so that only
+   * failed look-ups stay counted.
+   */
+  public Decision takeLookUpFor(String address) {
+    return take(ipBuckets, address, perIp);
   }
 
-  /** Counts one failed authentication of this address. */
-  public void recordFailureOf(String address) {
-    take(ipBuckets, address, perIp);
+  /** Gives back a look-up taken by {@link #takeLookUpFor(String)} that was no failure. */
+  public void returnLookUpOf(String address) {
+    Bucket bucket = ipBuckets.getIfPresent(address);
+    if (bucket != null) {
+      bucket.addTokens(1);
+    }
   }
 
   private static Decision take(
