@@ -500,7 +500,9 @@ class GatewayEndToEndIT {
   void twentyThousandLoginStartsFromOneAddressLeaveAnotherAbleToLogIn() throws Exception {
     HttpClient flooder = from("127.0.0.24");
     HttpRequest start =
-        HttpRequest.newBuilder(URI.create(loopback(a) + "/oauth2/authorization/keycloak")).build();
+        HttpRequest.newBuilder(URI.create(loopback(a) + "/oauth2/authorization/keycloak"))
+            .timeout(Duration.ofSeconds(30))
+            .build();
     java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(16);
     java.util.concurrent.atomic.AtomicInteger refused =
         new java.util.concurrent.atomic.AtomicInteger();
@@ -576,6 +578,7 @@ class GatewayEndToEndIT {
   /** A client sending from one loopback address: a caller of its own for per-address limits. */
   private static HttpClient from(String address) throws Exception {
     return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
         .localAddress(InetAddress.getByName(address))
         .connectTimeout(Duration.ofSeconds(2))
         .build();
@@ -585,6 +588,7 @@ class GatewayEndToEndIT {
       HttpClient client, String base, String method, String path, String token) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(loopback(base) + path))
+            .timeout(Duration.ofSeconds(30))
             .method(method, HttpRequest.BodyPublishers.noBody());
     if (token != null) {
       request.header("x-api-token", token);
