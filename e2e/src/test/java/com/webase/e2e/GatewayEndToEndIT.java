@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.webase.apitoken.ApiTokenFormat;
 import com.webase.testkit.RealServers;
 import com.webase.testkit.RealmSettings;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,7 +202,8 @@ class GatewayEndToEndIT {
   @Order(4)
   void aTokenInTheQueryStringIsRefused() throws Exception {
     String token = defaultToken();
-    for (String name : List.of("x-api-token", "api_key", "token", "access_token")) {
+    // named like a credential, or not at all: the value has the token's format
+    for (String name : List.of("x-api-token", "api_key", "token", "access_token", "key", "q")) {
       assertProblem(
           Api.get(a, "/api/v1/tokens/current?" + name + "=" + token, null), 400, "token-in-url");
     }
@@ -427,6 +432,117 @@ class GatewayEndToEndIT {
   }
 
   @Test
+  @Order(9)
+  void aHundredMalformedTokensThenAValidOneFromTheSameAddressGets200() throws Exception {
+    HttpClient client = from("127.0.0.21");
+    for (int i = 0; i < 100; i++) {
+      assertProblem(
+          sendFrom(client, a, "GET", PROBE, "wbt_not-a-token-" + i), 401, "invalid-api-token");
+    }
+    // never seen by this gateway: it needs a look-up at token-service, and gets it
+    String valid = createNamedToken(List.of("apps:read"), null);
+    HttpResponse<String> response = sendFrom(client, a, "GET", PROBE, valid);
+    assertThat(response.statusCode()).as(response.body()).isNotIn(401, 403, 429);
+  }
+
+  @Test
+  @Order(10)
+  void onlyTokensThatNeedALookUpAreCountedAndABlockedAddressKeepsItsCheckedTokens()
+      throws Exception {
+    HttpClient client = from("127.0.0.22");
+    String checked = createNamedToken(List.of("apps:read"), null);
+    assertThat(sendFrom(client, a, "GET", PROBE, checked).statusCode()).isNotIn(401, 429);
+    ApiTokenFormat format = new ApiTokenFormat();
+    for (int i = 0; i < Platform.GATEWAY_A_FAILED_AUTH_LIMIT; i++) {
+      // well-formed, unknown to token-service: each one cost it a look-up
+      assertProblem(sendFrom(client, a, "GET", PROBE, format.generate()), 401, "invalid-api-token");
+    }
+    HttpResponse<String> blocked = sendFrom(client, a, "GET", PROBE, format.generate());
+    assertProblem(blocked, 429, "too-many-failed-authentications");
+    assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
+
+    assertThat(sendFrom(client, a, "GET", PROBE, checked).statusCode())
+        .as("a token this gateway has checked passes from a blocked address")
+        .isNotIn(401, 429);
+    String unchecked = createNamedToken(List.of("apps:read"), null);
+    assertProblem(
+        sendFrom(client, a, "GET", PROBE, unchecked), 429, "too-many-failed-authentications");
+    assertThat(sendFrom(from("127.0.0.23"), a, "GET", PROBE, unchecked).statusCode())
+        .as("another address is not blocked")
+        .isNotIn(401, 429);
+  }
+
+  @Test
+  @Order(11)
+  void aSpoofedForwardedForDoesNotEscapeTheBlock() throws Exception {
+    HttpClient client = from("127.0.0.22"); // blocked by the previous test
+    HttpRequest spoofed =
+        HttpRequest.newBuilder(URI.create(loopback(a) + PROBE))
+            .header("x-api-token", new ApiTokenFormat().generate())
+            .header("X-Forwarded-For", "198.51.100.77")
+            .build();
+    assertProblem(
+        client.send(spoofed, HttpResponse.BodyHandlers.ofString()),
+        429,
+        "too-many-failed-authentications");
+  }
+
+  @Test
+  @Order(12)
+  void scopesAreDecidedOnTheDecodedPathAndPathsWithoutARuleAreClosedToTokens() throws Exception {
+    String readOnly = createNamedToken(List.of("apps:read"), null);
+    assertProblem(
+        Api.send("POST", a, "/api/v1/%61pps", readOnly, "{\"name\":\"x\"}"),
+        403,
+        "insufficient-scope");
+    assertProblem(
+        Api.send("POST", a, "/api/v1//apps", readOnly, "{\"name\":\"x\"}"),
+        400,
+        "malformed-request-path");
+    assertThat(Api.get(a, "/api/v1/%61pps?limit=0", readOnly).statusCode())
+        .as("the same path, read: the scope it has")
+        .isNotIn(401, 403);
+    // the default token has every scope, and still cannot manage tokens
+    assertProblem(Api.get(a, "/api/v1/tokens/default", defaultToken()), 403, "insufficient-scope");
+    assertProblem(Api.get(a, "/api/v1/tokens", defaultToken()), 403, "insufficient-scope");
+  }
+
+  @Test
+  @Order(13)
+  void twentyThousandLoginStartsFromOneAddressLeaveAnotherAbleToLogIn() throws Exception {
+    HttpClient flooder = from("127.0.0.24");
+    HttpRequest start =
+        HttpRequest.newBuilder(URI.create(loopback(a) + "/oauth2/authorization/keycloak"))
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(16);
+    java.util.concurrent.atomic.AtomicInteger refused =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<java.util.concurrent.CompletableFuture<?>> all = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      inFlight.acquire();
+      all.add(
+          flooder
+              .sendAsync(start, HttpResponse.BodyHandlers.discarding())
+              .whenComplete(
+                  (response, failure) -> {
+                    inFlight.release();
+                    if (response != null && response.statusCode() == 429) {
+                      refused.incrementAndGet();
+                    }
+                  }));
+    }
+    java.util.concurrent.CompletableFuture.allOf(
+            all.toArray(java.util.concurrent.CompletableFuture[]::new))
+        .join();
+    assertThat(refused.get()).isGreaterThan(19_000);
+
+    try (PortalSession someoneElse = logIn()) {
+      assertThat(someoneElse.session().get("authenticated").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
   @Order(90)
   void theTokenTableHoldsHashesAndCiphertextNeverATokenOrItsSecretPart() throws Exception {
     assertThat(seenTokens).hasSizeGreaterThan(80);
@@ -469,6 +585,32 @@ class GatewayEndToEndIT {
         assertThat(text).as(log.getFileName().toString()).doesNotContain(secretPart(token));
       }
     }
+  }
+
+  /** A client sending from one loopback address: a caller of its own for per-address limits. */
+  private static HttpClient from(String address) throws Exception {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .localAddress(InetAddress.getByName(address))
+        .connectTimeout(Duration.ofSeconds(2))
+        .build();
+  }
+
+  private static HttpResponse<String> sendFrom(
+      HttpClient client, String base, String method, String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(loopback(base) + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("x-api-token", token);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code localhost} may be ::1, which a client bound to 127.0.0.x cannot reach. */
+  private static String loopback(String base) {
+    return base.replace("//localhost:", "//127.0.0.1:");
   }
 
   private static PortalSession logIn() throws Exception {

@@ -48,6 +48,13 @@ final class Platform {
 
   static final int GATEWAY_A_TOKEN_QUOTA = 30;
 
+  /**
+   * Unknown tokens (ones token-service had to be asked about) one address may send gateway A a
+   * minute; malformed and cached tokens do not count (decision record 0025). Above the revocation
+   * rounds' few hundred refused old tokens, which count too.
+   */
+  static final int GATEWAY_A_FAILED_AUTH_LIMIT = 1000;
+
   /** Gateway B remembers tokens for 20 s (2 min by default), so a test can outlive it. */
   static final Duration CACHE_TTL_OF_B = Duration.ofSeconds(20);
 
@@ -151,6 +158,8 @@ final class Platform {
     gateway.put("WEBASE_RATE_LIMIT_FAILED_AUTH_PER_IP", "100000");
     gatewayAEnv = new LinkedHashMap<>(gateway);
     gatewayAEnv.put("WEBASE_RATE_LIMIT_PER_TOKEN", Integer.toString(GATEWAY_A_TOKEN_QUOTA));
+    gatewayAEnv.put(
+        "WEBASE_RATE_LIMIT_FAILED_AUTH_PER_IP", Integer.toString(GATEWAY_A_FAILED_AUTH_LIMIT));
     Map<String, String> gatewayBEnv = new LinkedHashMap<>(gateway);
     gatewayBEnv.put("WEBASE_RATE_LIMIT_PER_TOKEN", "100000");
     gatewayBEnv.put("WEBASE_GATEWAY_APITOKEN_CACHETTL", CACHE_TTL_OF_B.toSeconds() + "s");

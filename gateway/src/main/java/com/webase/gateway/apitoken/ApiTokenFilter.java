@@ -1,11 +1,12 @@
 package com.webase.gateway.apitoken;
 
 import com.webase.apitoken.ApiTokenFormat;
+import com.webase.gateway.client.ClientAddress;
 import com.webase.gateway.problem.Problems;
 import com.webase.gateway.ratelimit.RateLimits;
+import com.webase.gateway.routing.NormalisedPath;
 import com.webase.gateway.sites.SiteHosts;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,11 @@ import reactor.core.publisher.Mono;
  * introspected at token-service; an active one is replaced by {@code Authorization: Bearer <its
  * token-service JWT>} and the {@code x-api-token} header never goes further. A request without the
  * header passes untouched (a portal session or a bearer token is checked by the service).
+ *
+ * <p>What a token may reach is {@link ScopePolicy}'s, decided on the normalised path, deny by
+ * default. The per-address limit on failed authentications protects token-service, so it counts and
+ * blocks only tokens that need a look-up there: a malformed token costs nothing and a cached one
+ * always passes (decision record 0025).
  *
  * <p>Revocation: token-service marks a response that revoked a token with {@value #REVOKED_HEADER};
  * this instance evicts that token before the response leaves, so the very next request with it is
@@ -53,6 +59,7 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
   private final Problems problems;
   private final MeterRegistry meters;
   private final SiteHosts sites;
+  private final ClientAddress clientAddress;
 
   ApiTokenFilter(
       TokenCache cache,
@@ -60,8 +67,10 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
       RateLimits rateLimits,
       Problems problems,
       MeterRegistry meters,
-      SiteHosts sites) {
+      SiteHosts sites,
+      ClientAddress clientAddress) {
     this.sites = sites;
+    this.clientAddress = clientAddress;
     this.cache = cache;
     this.introspection = introspection;
     this.rateLimits = rateLimits;
@@ -91,8 +100,23 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
           "More than one API token",
           "Send exactly one x-api-token header.");
     }
-    String address = clientAddress(exchange);
-    RateLimits.Decision failures = rateLimits.checkFailuresOf(address);
+    String token = values.getFirst().strip();
+    if (!ApiTokenFormat.isWellFormed(token)) {
+      // costs no look-up, so it is not counted against the address (decision record 0025)
+      return refuse(exchange, "malformed");
+    }
+    String key = TokenCache.keyOf(token);
+    if (cache.isRefused(key)) {
+      return refuse(exchange, "inactive");
+    }
+    Optional<Introspected> cached = cache.find(key);
+    if (cached.isPresent()) {
+      // a token that validates is never refused for what others at its address did
+      return admit(exchange, chain, cached.get());
+    }
+    // only a token that needs token-service is counted and blocked: that limit protects it
+    String address = clientAddress.of(exchange.getRequest());
+    RateLimits.Decision failures = rateLimits.takeLookUpFor(address);
     if (!failures.allowed()) {
       count("address-blocked");
       return problems.write(
@@ -100,32 +124,27 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
           HttpStatus.TOO_MANY_REQUESTS,
           "too-many-failed-authentications",
           "Too many failed authentications",
-          "Too many requests from this address carried an invalid API token. Try again later.",
+          "Too many requests from this address carried an unknown API token. Try again later;"
+              + " tokens this gateway has already checked keep working.",
           failures.headers());
     }
-    String token = values.getFirst().strip();
-    if (!ApiTokenFormat.isWellFormed(token)) {
-      return refuse(exchange, address, "malformed");
-    }
-    String key = TokenCache.keyOf(token);
-    return lookUp(token, key)
+    return introspect(token, key)
         .flatMap(
             lookup ->
                 switch (lookup) {
-                  case Lookup.Active active -> admit(exchange, chain, active.token());
-                  case Lookup.Inactive inactive -> refuse(exchange, address, "inactive");
-                  case Lookup.Unavailable unavailable -> unavailable(exchange);
+                  case Lookup.Active active -> {
+                    rateLimits.returnLookUpOf(address);
+                    yield admit(exchange, chain, active.token());
+                  }
+                  case Lookup.Inactive inactive -> refuse(exchange, "inactive");
+                  case Lookup.Unavailable unavailable -> {
+                    rateLimits.returnLookUpOf(address);
+                    yield unavailable(exchange);
+                  }
                 });
   }
 
-  private Mono<Lookup> lookUp(String token, String key) {
-    if (cache.isRefused(key)) {
-      return Mono.just(Lookup.INACTIVE);
-    }
-    Optional<Introspected> cached = cache.find(key);
-    if (cached.isPresent()) {
-      return Mono.just(new Lookup.Active(cached.get()));
-    }
+  private Mono<Lookup> introspect(String token, String key) {
     return introspection
         .introspect(token)
         .map(
@@ -143,9 +162,23 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
   private Mono<Void> admit(
       ServerWebExchange exchange, GatewayFilterChain chain, Introspected token) {
     ServerHttpRequest request = exchange.getRequest();
-    Optional<String> needed =
-        ScopePolicy.requiredScope(request.getMethod(), request.getPath().value());
-    if (needed.isPresent() && !token.scopes().contains(needed.get())) {
+    Optional<ScopePolicy.Rule> rule =
+        ScopePolicy.ruleFor(request.getMethod(), NormalisedPath.segmentsOf(request));
+    if (rule.isEmpty()) {
+      // deny by default: a path nobody gave a scope is not open to API tokens
+      count("no-scope-rule");
+      return problems.write(
+          exchange,
+          HttpStatus.FORBIDDEN,
+          "insufficient-scope",
+          "Not open to API tokens",
+          "No API-token scope allows "
+              + request.getMethod()
+              + " "
+              + NormalisedPath.of(request)
+              + ": it needs a portal session.");
+    }
+    if (!rule.get().allows(token.scopes())) {
       count("insufficient-scope");
       return problems.write(
           exchange,
@@ -153,11 +186,11 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
           "insufficient-scope",
           "The token lacks a scope",
           "This API token does not have the scope '"
-              + needed.get()
+              + rule.get().scope()
               + "' needed for "
               + request.getMethod()
               + " "
-              + request.getPath().value()
+              + NormalisedPath.of(request)
               + ".");
     }
     RateLimits.Decision quota = rateLimits.takeForToken(token.tokenId());
@@ -190,9 +223,8 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
     return chain.filter(exchange.mutate().request(forwarded).build());
   }
 
-  private Mono<Void> refuse(ServerWebExchange exchange, String address, String outcome) {
+  private Mono<Void> refuse(ServerWebExchange exchange, String outcome) {
     count(outcome);
-    rateLimits.recordFailureOf(address);
     return problems.write(
         exchange,
         HttpStatus.UNAUTHORIZED,
@@ -229,13 +261,6 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
 
   private void count(String outcome) {
     meters.counter("webase.gateway.auth", "outcome", outcome).increment();
-  }
-
-  private static String clientAddress(ServerWebExchange exchange) {
-    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    return remote == null || remote.getAddress() == null
-        ? "unknown"
-        : remote.getAddress().getHostAddress();
   }
 
   /** What the cache or token-service said about a token. */

@@ -1,5 +1,6 @@
 package com.webase.gateway.apitoken;
 
+import com.webase.apitoken.ApiTokenFormat;
 import com.webase.gateway.problem.Problems;
 import com.webase.gateway.sites.SiteHosts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +16,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tokens travel only in headers (ASVS 14.2.1, DESIGN §5): a request with one in its query string is
- * refused before anything else sees it, whatever its path. The access log never writes query
- * strings, so the refused token is not logged either.
+ * refused before anything else sees it, whatever its path — a parameter named like a credential
+ * ({@link #NAMES}), or any name or value that holds something in the API-token format ({@link
+ * ApiTokenFormat}: prefix and checksum), alone or inside a longer value ({@code ?key=wbt_…}, {@code
+ * ?next=/x?t=wbt_…}). The access log never writes query strings, so the refused token is not logged
+ * either.
  */
 @Component
 class TokenInUrlFilter implements WebFilter, Ordered {
@@ -45,8 +49,13 @@ class TokenInUrlFilter implements WebFilter, Ordered {
       // a site's own query strings are its business: the sites origin takes no API token at all
       return chain.filter(exchange);
     }
-    for (String name : exchange.getRequest().getQueryParams().keySet()) {
-      if (NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+    for (var parameter : exchange.getRequest().getQueryParams().entrySet()) {
+      String name = parameter.getKey();
+      boolean credential =
+          NAMES.contains(name.toLowerCase(Locale.ROOT))
+              || holdsToken(name)
+              || parameter.getValue().stream().anyMatch(TokenInUrlFilter::holdsToken);
+      if (credential) {
         meters.counter("webase.gateway.auth", "outcome", "token-in-url").increment();
         return problems.write(
             exchange,
@@ -55,10 +64,25 @@ class TokenInUrlFilter implements WebFilter, Ordered {
             "Token in the URL",
             "The query parameter '"
                 + name
-                + "' looks like a credential. Send API tokens only in the x-api-token header: URLs"
-                + " end up in logs and histories. If this token was real, regenerate it.");
+                + "' holds or names a credential. Send API tokens only in the x-api-token header:"
+                + " URLs end up in logs and histories. If this token was real, regenerate it.");
       }
     }
     return chain.filter(exchange);
+  }
+
+  /** Whether the text holds an API token: at each prefix, the token-length text after it. */
+  static boolean holdsToken(String text) {
+    if (text == null) {
+      return false;
+    }
+    for (int at = text.indexOf(ApiTokenFormat.PREFIX);
+        at >= 0 && at + ApiTokenFormat.LENGTH <= text.length();
+        at = text.indexOf(ApiTokenFormat.PREFIX, at + 1)) {
+      if (ApiTokenFormat.isWellFormed(text.substring(at, at + ApiTokenFormat.LENGTH))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,7 +1,7 @@
 package com.webase.gateway.observability;
 
 import com.webase.gateway.apitoken.ApiTokenFilter;
-import java.net.InetSocketAddress;
+import com.webase.gateway.client.ClientAddress;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
  * Gives every request an id ({@value #HEADER}: the caller's if it is a sane one, else a new one),
  * passes it to the service and returns it, and writes one access-log line per request on the {@code
  * webase.access} logger: method, path (never the query string), status, duration, caller kind and
- * request id. No header value is ever logged, so no token or cookie can end up in the log.
+ * request id, and the client address ({@link ClientAddress}: the peer, or what a trusted proxy
+ * says). No other header value is ever logged, so no token or cookie can end up in the log.
  */
 @Component
 class RequestIdAndAccessLog implements WebFilter, Ordered {
@@ -27,6 +28,12 @@ class RequestIdAndAccessLog implements WebFilter, Ordered {
   static final String HEADER = "X-Request-Id";
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
   private static final Logger access = LoggerFactory.getLogger("webase.access");
+
+  private final ClientAddress clientAddress;
+
+  RequestIdAndAccessLog(ClientAddress clientAddress) {
+    this.clientAddress = clientAddress;
+  }
 
   @Override
   public int getOrder() {
@@ -57,7 +64,6 @@ class RequestIdAndAccessLog implements WebFilter, Ordered {
               if (access.isInfoEnabled()) {
                 HttpStatusCode status = withId.getResponse().getStatusCode();
                 Object caller = withId.getAttributes().get(ApiTokenFilter.CALLER_ATTRIBUTE);
-                InetSocketAddress remote = request.getRemoteAddress();
                 access.info(
                     "{} {} {} {}ms caller={} client={} request_id={}",
                     request.getMethod(),
@@ -65,9 +71,7 @@ class RequestIdAndAccessLog implements WebFilter, Ordered {
                     status == null ? "-" : status.value(),
                     (System.nanoTime() - started) / 1_000_000,
                     caller == null ? "-" : caller,
-                    remote == null || remote.getAddress() == null
-                        ? "-"
-                        : remote.getAddress().getHostAddress(),
+                    clientAddress.of(request),
                     id);
               }
             });

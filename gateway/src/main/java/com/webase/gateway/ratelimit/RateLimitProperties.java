@@ -7,10 +7,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param perToken what one API token may do
  * @param failedAuthPerIp how many failed API-token authentications one client address may have
  *     before it is refused without a look-up
+ * @param loginStartsPerIp how many portal logins one client address may start ({@code
+ *     /oauth2/authorization/...}); each start makes a session, so a flood must not fill the store
  * @param maxTrackedKeys the most tokens and addresses tracked at once
  */
 @ConfigurationProperties("webase.gateway.rate-limit")
-public record RateLimitProperties(Quota perToken, Quota failedAuthPerIp, long maxTrackedKeys) {
+public record RateLimitProperties(
+    Quota perToken, Quota failedAuthPerIp, Quota loginStartsPerIp, long maxTrackedKeys) {
+
+  public RateLimitProperties {
+    if (loginStartsPerIp == null) {
+      loginStartsPerIp = new Quota(60, java.time.Duration.ofMinutes(1));
+    }
+  }
 
   /** {@code limit} requests per {@code period}, the whole quota coming back at each period. */
   public record Quota(long limit, Duration period) {}

@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Per-token and per-address quotas (Bucket4j, in this instance's memory: with N instances a client
- * gets at most N times the quota, which is what the limits are sized for). Buckets of keys not seen
- * for two periods are dropped.
+ * Per-token and per-address quotas (failed API-token look-ups, login starts) (Bucket4j, in this
+ * instance's memory: with N instances a client gets at most N times the quota, which is what the
+ * limits are sized for). Buckets of keys not seen for two periods are dropped.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -24,12 +24,21 @@ public class RateLimits {
   private final RateLimitProperties.Quota perIp;
   private final Cache<String, Bucket> tokenBuckets;
   private final Cache<String, Bucket> ipBuckets;
+  private final RateLimitProperties.Quota loginStarts;
+  private final Cache<String, Bucket> loginStartBuckets;
 
   RateLimits(RateLimitProperties properties) {
     this.perToken = properties.perToken();
     this.perIp = properties.failedAuthPerIp();
     this.tokenBuckets = buckets(perToken, properties.maxTrackedKeys());
     this.ipBuckets = buckets(perIp, properties.maxTrackedKeys());
+    this.loginStarts = properties.loginStartsPerIp();
+    this.loginStartBuckets = buckets(loginStarts, properties.maxTrackedKeys());
+  }
+
+  /** Takes one login start from the address's quota. */
+  public Decision takeForLoginStart(String address) {
+    return take(loginStartBuckets, address, loginStarts);
   }
 
   /** Takes one request from the token's quota. */
@@ -37,20 +46,22 @@ public class RateLimits {
     return take(tokenBuckets, tokenId, perToken);
   }
 
-  /** Whether this address may still try to authenticate, without taking from its quota. */
-  public Decision checkFailuresOf(String address) {
-    Bucket bucket = ipBuckets.getIfPresent(address);
-    if (bucket == null || bucket.getAvailableTokens() > 0) {
-      return Decision.allowed(
-          perIp.limit(), bucket == null ? perIp.limit() : bucket.getAvailableTokens(), 0);
-    }
-    long wait = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-    return Decision.refused(perIp.limit(), wait);
+  /**
+   * Takes one introspection from the address's allowance of unknown tokens, before the look-up:
+   * concurrent requests cannot all slip past the limit. Give it back with {@link
+   * #returnLookUpOf(String)} when the token proved valid or could not be checked, so that only
+   * failed look-ups stay counted.
+   */
+  public Decision takeLookUpFor(String address) {
+    return take(ipBuckets, address, perIp);
   }
 
-  /** Counts one failed authentication of this address. */
-  public void recordFailureOf(String address) {
-    take(ipBuckets, address, perIp);
+  /** Gives back a look-up taken by {@link #takeLookUpFor(String)} that was no failure. */
+  public void returnLookUpOf(String address) {
+    Bucket bucket = ipBuckets.getIfPresent(address);
+    if (bucket != null) {
+      bucket.addTokens(1);
+    }
   }
 
   private static Decision take(
