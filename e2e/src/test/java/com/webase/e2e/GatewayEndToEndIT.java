@@ -497,6 +497,14 @@ class GatewayEndToEndIT {
         "insufficient-scope");
     assertProblem(
         Api.send("POST", a, "/api/v1//apps", readOnly, "{\"name\":\"x\"}"),
+        403,
+        "insufficient-scope");
+    assertProblem(
+        Api.send("POST", a, "/api/v1/tokens/../apps/", readOnly, "{\"name\":\"x\"}"),
+        403,
+        "insufficient-scope");
+    assertProblem(
+        Api.send("POST", a, "/api/v1%2Fapps", readOnly, "{\"name\":\"x\"}"),
         400,
         "malformed-request-path");
     assertThat(Api.get(a, "/api/v1/%61pps?limit=0", readOnly).statusCode())

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * X-Forwarded-For} only when the peer is a trusted proxy. Each test sends from its own loopback
  * addresses (all of 127.0.0.0/8 is this machine on Linux), so each is a client of its own.
  */
-@WebaseServiceTest(database = false)
+@WebaseServiceTest(database = false, redis = true)
 class LoginStartsAndClientAddressIT {
 
   static final int LOGIN_STARTS = 5;

@@ -13,16 +13,18 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * A per-address quota on starting a portal login ({@code /oauth2/authorization/...}, issue 12 §2).
- * Each start stores a pending authorization request in a new session, so an unauthenticated flood
- * from one address could fill the session store and stop everybody else logging in. Over the quota
- * the answer is a 429 problem with {@code Retry-After}, given before Spring Security runs, so no
+ * A per-address quota on starting a portal login ({@code /oauth2/authorization/...}, and {@code
+ * /session/reauthenticate}, which remembers where to return in the session; issue 12 §2). Each
+ * start stores a pending authorization request in a new session, so an unauthenticated flood from
+ * one address could fill the session store and stop everybody else logging in. Over the quota the
+ * answer is a 429 problem with {@code Retry-After}, given before Spring Security runs, so no
  * session is made for it. The address is {@link ClientAddress}'s (trusted proxies only).
  */
 @Component
 class LoginStartLimit implements WebFilter, Ordered {
 
   static final String LOGIN_START = "/oauth2/authorization/";
+  static final String REAUTHENTICATION = "/session/reauthenticate";
 
   private final RateLimits rateLimits;
   private final ClientAddress clientAddress;
@@ -52,7 +54,9 @@ class LoginStartLimit implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     var request = exchange.getRequest();
-    if (!request.getPath().value().startsWith(LOGIN_START) || sites.isSiteRequest(request)) {
+    String path = request.getPath().value();
+    boolean start = path.startsWith(LOGIN_START) || path.equals(REAUTHENTICATION);
+    if (!start || sites.isSiteRequest(request)) {
       return chain.filter(exchange);
     }
     RateLimits.Decision quota = rateLimits.takeForLoginStart(clientAddress.of(request));

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,10 +26,12 @@ import reactor.core.publisher.Mono;
  *   <li>a percent-encoded unreserved character ({@code %61} for {@code a}) is decoded in place: RFC
  *       3986 §6.2.2.2 makes both spellings the same path, so the request is rewritten to the plain
  *       one and everything after sees {@code /api/v1/apps}, not {@code /api/v1/%61pps};
- *   <li>a path whose structure depends on who reads it is refused with a 400 problem: {@code .} or
- *       {@code ..} segments (also encoded), {@code //}, an encoded {@code /} or {@code \}, a {@code
- *       ;} (matrix parameters, which routing ignores), control characters, and percent-encodings
- *       that are not UTF-8.
+ *   <li>duplicate slashes and {@code .} / {@code ..} segments (also encoded) are resolved, as
+ *       routing and the services read them, so the scope is decided on the path the request is
+ *       forwarded with;
+ *   <li>what has no single reading is refused with a 400 problem: {@code ..} above the root, an
+ *       encoded {@code /} or {@code \}, a {@code ;} (matrix parameters, which routing ignores),
+ *       control characters, and percent-encodings that are not UTF-8.
  * </ul>
  *
  * A single trailing slash is left alone: it routes as the path without it and the scope decision
@@ -94,13 +98,16 @@ class CanonicalPathFilter implements WebFilter, Ordered {
     if (raw.isEmpty() || raw.charAt(0) != '/') {
       return Canonical.refused("it must start with '/'");
     }
-    StringBuilder out = new StringBuilder(raw.length());
+    Deque<String> kept = new ArrayDeque<>();
     String[] segments = raw.substring(1).split("/", -1);
+    boolean trailingSlash = false;
     for (int s = 0; s < segments.length; s++) {
       String segment = segments[s];
       boolean last = s == segments.length - 1;
-      if (segment.isEmpty() && !last) {
-        return Canonical.refused("it contains '//'");
+      if (segment.isEmpty()) {
+        // '//' is one '/', as routing reads it; a final empty segment is a trailing slash
+        trailingSlash = last && s > 0;
+        continue;
       }
       StringBuilder canonicalSegment = new StringBuilder(segment.length());
       ByteArrayOutputStream decoded = new ByteArrayOutputStream(segment.length());
@@ -133,10 +140,24 @@ class CanonicalPathFilter implements WebFilter, Ordered {
       if (text == null) {
         return Canonical.refused("its percent-encodings are not UTF-8");
       }
-      if (text.equals(".") || text.equals("..")) {
-        return Canonical.refused("it contains a '.' or '..' segment");
+      trailingSlash = false;
+      if (text.equals(".")) {
+        trailingSlash = last;
+      } else if (text.equals("..")) {
+        if (kept.pollLast() == null) {
+          return Canonical.refused("its '..' segments go above the root");
+        }
+        trailingSlash = last;
+      } else {
+        kept.addLast(canonicalSegment.toString());
       }
-      out.append('/').append(canonicalSegment);
+    }
+    StringBuilder out = new StringBuilder(raw.length());
+    for (String segment : kept) {
+      out.append('/').append(segment);
+    }
+    if (out.isEmpty() || trailingSlash) {
+      out.append('/');
     }
     return new Canonical(out.toString(), null);
   }
