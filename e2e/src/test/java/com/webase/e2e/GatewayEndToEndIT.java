@@ -447,8 +447,7 @@ class GatewayEndToEndIT {
 
   @Test
   @Order(10)
-  void onlyTokensThatNeedALookUpAreCountedAndABlockedAddressKeepsItsCheckedTokens()
-      throws Exception {
+  void onlyTokensThatNeedALookUpAreCountedAndABlockedAddressKeepsItsValidTokens() throws Exception {
     HttpClient client = from("127.0.0.22");
     String checked = createNamedToken(List.of("apps:read"), null);
     assertThat(sendFrom(client, a, "GET", PROBE, checked).statusCode()).isNotIn(401, 429);
@@ -465,11 +464,13 @@ class GatewayEndToEndIT {
         .as("a token this gateway has checked passes from a blocked address")
         .isNotIn(401, 429);
     String unchecked = createNamedToken(List.of("apps:read"), null);
-    assertProblem(
-        sendFrom(client, a, "GET", PROBE, unchecked), 429, "too-many-failed-authentications");
-    assertThat(sendFrom(from("127.0.0.23"), a, "GET", PROBE, unchecked).statusCode())
-        .as("another address is not blocked")
+    assertThat(sendFrom(client, a, "GET", PROBE, unchecked).statusCode())
+        .as("a valid token this gateway has not seen yet passes from a blocked address too")
         .isNotIn(401, 429);
+    assertProblem(
+        sendFrom(client, a, "GET", PROBE, format.generate()),
+        429,
+        "too-many-failed-authentications");
   }
 
   @Test
@@ -501,8 +502,8 @@ class GatewayEndToEndIT {
         "insufficient-scope");
     assertProblem(
         Api.send("POST", a, "/api/v1/tokens/../apps/", readOnly, "{\"name\":\"x\"}"),
-        403,
-        "insufficient-scope");
+        400,
+        "malformed-request-path");
     assertProblem(
         Api.send("POST", a, "/api/v1%2Fapps", readOnly, "{\"name\":\"x\"}"),
         400,

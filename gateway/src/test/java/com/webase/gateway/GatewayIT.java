@@ -268,7 +268,14 @@ class GatewayIT {
   void reauthenticationRunsTheLoginAgainWithMaxAgeZeroAndReturnsOnlyToThisSite() throws Exception {
     for (String foreign :
         new String[] {
-          "//evil.example/x", "/\\evil.example", "https://evil.example/", "evil", "/a b", "/a\tb"
+          "//evil.example/x",
+          "/\\evil.example",
+          "https://evil.example/",
+          "evil",
+          "/a b",
+          "/a\tb",
+          "/{",
+          "/%zz"
         }) {
       HttpResponse<String> refused =
           get(

@@ -115,18 +115,22 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
       return admit(exchange, chain, cached.get());
     }
     // only a token that needs token-service is counted and blocked: that limit protects it
-    String address = clientAddress.of(exchange.getRequest());
+    String address = clientAddress.limitKeyOf(exchange.getRequest());
     RateLimits.Decision failures = rateLimits.takeLookUpFor(address);
     if (!failures.allowed()) {
-      count("address-blocked");
-      return problems.write(
-          exchange,
-          HttpStatus.TOO_MANY_REQUESTS,
-          "too-many-failed-authentications",
-          "Too many failed authentications",
-          "Too many requests from this address carried an unknown API token. Try again later;"
-              + " tokens this gateway has already checked keep working.",
-          failures.headers());
+      if (!rateLimits.takeLookUpWhileBlocked()) {
+        return blocked(exchange, failures);
+      }
+      // a valid token is admitted even from a blocked address (issue 12 §5), within a budget
+      // all blocked addresses share; an unknown one is refused as the block says
+      return introspect(token, key)
+          .flatMap(
+              lookup ->
+                  switch (lookup) {
+                    case Lookup.Active active -> admit(exchange, chain, active.token());
+                    case Lookup.Inactive inactive -> blocked(exchange, failures);
+                    case Lookup.Unavailable unavailable -> unavailable(exchange);
+                  });
     }
     return introspect(token, key)
         .flatMap(
@@ -142,6 +146,18 @@ public class ApiTokenFilter implements GlobalFilter, Ordered {
                     yield unavailable(exchange);
                   }
                 });
+  }
+
+  private Mono<Void> blocked(ServerWebExchange exchange, RateLimits.Decision failures) {
+    count("address-blocked");
+    return problems.write(
+        exchange,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "too-many-failed-authentications",
+        "Too many failed authentications",
+        "Too many requests from this address carried an unknown API token. Try again later;"
+            + " valid tokens keep working.",
+        failures.headers());
   }
 
   private Mono<Lookup> introspect(String token, String key) {

@@ -37,13 +37,40 @@ public class ClientAddress {
 
   /** The client's address as text (e.g. {@code 203.0.113.7}), or {@code unknown}. */
   public String of(ServerHttpRequest request) {
+    InetAddress client = clientOf(request);
+    return client == null ? "unknown" : client.getHostAddress();
+  }
+
+  /**
+   * The key of the client's per-address limits: its IPv4 address, or the /64 network of an IPv6
+   * address (one subscriber usually holds a whole /64, so counting each of its addresses apart
+   * would give it 2^64 allowances).
+   */
+  public String limitKeyOf(ServerHttpRequest request) {
+    InetAddress client = clientOf(request);
+    if (client == null) {
+      return "unknown";
+    }
+    byte[] bytes = client.getAddress();
+    if (bytes.length != 16) {
+      return client.getHostAddress();
+    }
+    StringBuilder network = new StringBuilder();
+    for (int i = 0; i < 8; i += 2) {
+      network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)));
+      network.append(':');
+    }
+    return network.append(":/64").toString();
+  }
+
+  private InetAddress clientOf(ServerHttpRequest request) {
     InetSocketAddress remote = request.getRemoteAddress();
     if (remote == null || remote.getAddress() == null) {
-      return "unknown";
+      return null;
     }
     InetAddress peer = remote.getAddress();
     if (!isTrusted(peer)) {
-      return peer.getHostAddress();
+      return peer;
     }
     List<String> forwarded = request.getHeaders().getValuesAsList(FORWARDED_FOR);
     InetAddress client = peer;
@@ -55,7 +82,7 @@ public class ClientAddress {
       }
       client = hop;
     }
-    return client.getHostAddress();
+    return client;
   }
 
   private boolean isTrusted(InetAddress address) {

@@ -1,10 +1,14 @@
 package com.webase.gateway.portal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * Where {@code /session/reauthenticate} may send the browser back to: a path on the portal's own
  * origin only, so the round trip cannot be turned into an open redirect. A safe value starts with
  * exactly one {@code /}, has no backslash (browsers read {@code /\host} as {@code //host}), no
- * control characters or spaces, and is at most 2,000 characters.
+ * control characters or spaces, is a valid URI reference without an authority, and is at most 2,000
+ * characters.
  */
 final class ReturnTo {
 
@@ -28,6 +32,11 @@ final class ReturnTo {
         return false;
       }
     }
-    return true;
+    // what the browser is sent back to must be a URI reference (no '{', no stray '%')
+    try {
+      return new URI(returnTo).getRawAuthority() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 }

@@ -9,15 +9,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     before it is refused without a look-up
  * @param loginStartsPerIp how many portal logins one client address may start ({@code
  *     /oauth2/authorization/...}); each start makes a session, so a flood must not fill the store
+ * @param lookUpsWhileBlocked how many look-ups this instance still makes, all blocked addresses
+ *     together, for tokens sent from an address over {@code failedAuthPerIp}: a valid token is
+ *     admitted even there, while token-service's load from blocked addresses stays bounded
  * @param maxTrackedKeys the most tokens and addresses tracked at once
  */
 @ConfigurationProperties("webase.gateway.rate-limit")
 public record RateLimitProperties(
-    Quota perToken, Quota failedAuthPerIp, Quota loginStartsPerIp, long maxTrackedKeys) {
+    Quota perToken,
+    Quota failedAuthPerIp,
+    Quota loginStartsPerIp,
+    Quota lookUpsWhileBlocked,
+    long maxTrackedKeys) {
 
   public RateLimitProperties {
     if (loginStartsPerIp == null) {
-      loginStartsPerIp = new Quota(60, java.time.Duration.ofMinutes(1));
+      loginStartsPerIp = new Quota(60, Duration.ofMinutes(1));
+    }
+    if (lookUpsWhileBlocked == null) {
+      lookUpsWhileBlocked = new Quota(10, Duration.ofSeconds(1));
     }
   }
 

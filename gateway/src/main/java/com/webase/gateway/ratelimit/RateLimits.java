@@ -26,6 +26,7 @@ public class RateLimits {
   private final Cache<String, Bucket> ipBuckets;
   private final RateLimitProperties.Quota loginStarts;
   private final Cache<String, Bucket> loginStartBuckets;
+  private final Bucket lookUpsWhileBlocked;
 
   RateLimits(RateLimitProperties properties) {
     this.perToken = properties.perToken();
@@ -34,6 +35,7 @@ public class RateLimits {
     this.ipBuckets = buckets(perIp, properties.maxTrackedKeys());
     this.loginStarts = properties.loginStartsPerIp();
     this.loginStartBuckets = buckets(loginStarts, properties.maxTrackedKeys());
+    this.lookUpsWhileBlocked = newBucket(properties.lookUpsWhileBlocked());
   }
 
   /** Takes one login start from the address's quota. */
@@ -54,6 +56,16 @@ public class RateLimits {
    */
   public Decision takeLookUpFor(String address) {
     return take(ipBuckets, address, perIp);
+  }
+
+  /**
+   * Takes one look-up from the budget that all blocked addresses share: a token from a blocked
+   * address is still looked up while the budget lasts, so that a valid one is admitted and the
+   * address's neighbours cannot lock it out; what token-service gets from blocked addresses stays
+   * bounded by this budget.
+   */
+  public boolean takeLookUpWhileBlocked() {
+    return lookUpsWhileBlocked.tryConsume(1);
   }
 
   /** Gives back a look-up taken by {@link #takeLookUpFor(String)} that was no failure. */

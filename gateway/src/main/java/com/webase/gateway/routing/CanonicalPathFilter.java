@@ -26,12 +26,13 @@ import reactor.core.publisher.Mono;
  *   <li>a percent-encoded unreserved character ({@code %61} for {@code a}) is decoded in place: RFC
  *       3986 §6.2.2.2 makes both spellings the same path, so the request is rewritten to the plain
  *       one and everything after sees {@code /api/v1/apps}, not {@code /api/v1/%61pps};
- *   <li>duplicate slashes and {@code .} / {@code ..} segments (also encoded) are resolved, as
- *       routing and the services read them, so the scope is decided on the path the request is
- *       forwarded with;
- *   <li>what has no single reading is refused with a 400 problem: {@code ..} above the root, an
- *       encoded {@code /} or {@code \}, a {@code ;} (matrix parameters, which routing ignores),
- *       control characters, and percent-encodings that are not UTF-8.
+ *   <li>duplicate slashes are resolved to one, as routing reads them, so the scope is decided on
+ *       the path the request is forwarded with;
+ *   <li>what would change which resource is meant, or has no single reading, is refused with a 400
+ *       problem: {@code .} and {@code ..} segments (also encoded; a file path such as {@code
+ *       files/../x} is a client's mistake to be told, not a path to walk), an encoded {@code /} or
+ *       {@code \}, a {@code ;} (matrix parameters, which routing ignores), control characters, and
+ *       percent-encodings that are not UTF-8.
  * </ul>
  *
  * A single trailing slash is left alone: it routes as the path without it and the scope decision
@@ -140,17 +141,11 @@ class CanonicalPathFilter implements WebFilter, Ordered {
       if (text == null) {
         return Canonical.refused("its percent-encodings are not UTF-8");
       }
-      trailingSlash = false;
-      if (text.equals(".")) {
-        trailingSlash = last;
-      } else if (text.equals("..")) {
-        if (kept.pollLast() == null) {
-          return Canonical.refused("its '..' segments go above the root");
-        }
-        trailingSlash = last;
-      } else {
-        kept.addLast(canonicalSegment.toString());
+      if (text.equals(".") || text.equals("..")) {
+        return Canonical.refused("it contains a '.' or '..' segment");
       }
+      trailingSlash = false;
+      kept.addLast(canonicalSegment.toString());
     }
     StringBuilder out = new StringBuilder(raw.length());
     for (String segment : kept) {

@@ -206,7 +206,7 @@ class ScopeMatrixIT {
   }
 
   @Test
-  void doubleSlashAndDotSegmentSpellingsAreResolvedAndGetTheSameDecision() throws Exception {
+  void doubleSlashSpellingsAreResolvedAndGetTheSameDecision() throws Exception {
     Map<String, String> tokens = tokensWithOneScopeEach();
     for (Row row : rows()) {
       String path = row.samplePath();
@@ -214,10 +214,8 @@ class ScopeMatrixIT {
       List<String> spellings =
           List.of(
               path.substring(0, second) + "/" + path.substring(second),
-              path.substring(0, second) + "/./" + path.substring(second + 1),
-              path.substring(0, second) + "/x/.." + path.substring(second),
-              path.substring(0, second) + "/x/%2E%2E" + path.substring(second),
-              "/api/v1/tokens/.." + path.substring("/api/v1".length()));
+              "/" + path,
+              path.replace("/v1/", "/v1//"));
       for (String spelled : spellings) {
         for (Map.Entry<String, String> token : tokens.entrySet()) {
           boolean allowed = row.scope().equals("*") || row.scope().equals(token.getKey());
@@ -228,15 +226,18 @@ class ScopeMatrixIT {
   }
 
   @Test
-  void anEncodedSlashOrAPathAboveTheRootIsRefusedWhateverTheToken() throws Exception {
+  void dotSegmentAndEncodedSlashSpellingsAreRefusedWhateverTheToken() throws Exception {
     Map<String, String> tokens = tokensWithOneScopeEach();
     for (Row row : rows()) {
       String path = row.samplePath();
       int second = path.indexOf('/', 1);
       List<String> spellings =
           List.of(
+              path.substring(0, second) + "/./" + path.substring(second + 1),
+              path.substring(0, second) + "/x/.." + path.substring(second),
+              path.substring(0, second) + "/x/%2E%2E" + path.substring(second),
+              "/api/v1/tokens/.." + path.substring("/api/v1".length()),
               path.substring(0, second) + "%2F" + path.substring(second + 1),
-              "/../.." + path,
               path + ";jsessionid=1");
       for (String spelled : spellings) {
         for (String token : tokens.values()) {

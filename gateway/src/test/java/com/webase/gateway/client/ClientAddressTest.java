@@ -39,6 +39,18 @@ class ClientAddressTest {
   }
 
   @Test
+  void theLimitsCountAnIpv6ClientByItsSlash64AndAnIpv4ClientByItsAddress() {
+    ClientAddress direct = new ClientAddress(new ClientAddress.TrustedProxies(List.of()));
+    String one = direct.limitKeyOf(request("2001:db8:1:2:aaaa::1", "198.51.100.1"));
+    String other = direct.limitKeyOf(request("2001:db8:1:2:ffff:1:2:3", "198.51.100.1"));
+    assertThat(one).isEqualTo("2001:db8:1:2::/64").isEqualTo(other);
+    assertThat(direct.limitKeyOf(request("2001:db8:1:3::1", "198.51.100.1"))).isNotEqualTo(one);
+    assertThat(direct.limitKeyOf(request("203.0.113.5", "198.51.100.1"))).isEqualTo("203.0.113.5");
+    assertThat(behindProxies.limitKeyOf(request("10.1.1.1", "2001:db8:5:6:7::9")))
+        .isEqualTo("2001:db8:5:6::/64");
+  }
+
+  @Test
   void aBadTrustedProxyEntryStopsTheStart() {
     assertThatThrownBy(
             () -> new ClientAddress(new ClientAddress.TrustedProxies(List.of("proxy.example"))))

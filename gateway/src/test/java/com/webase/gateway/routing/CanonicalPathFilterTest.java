@@ -14,13 +14,9 @@ class CanonicalPathFilterTest {
   }
 
   @Test
-  void duplicateSlashesAndDotSegmentsAreResolved() {
+  void duplicateSlashesAreResolved() {
     assertThat(path("/api/v1//apps")).isEqualTo("/api/v1/apps");
     assertThat(path("//api/v1/apps")).isEqualTo("/api/v1/apps");
-    assertThat(path("/api/./v1/apps")).isEqualTo("/api/v1/apps");
-    assertThat(path("/api/v1/tokens/../apps")).isEqualTo("/api/v1/apps");
-    assertThat(path("/api/v1/tokens/%2e%2E/apps")).isEqualTo("/api/v1/apps");
-    assertThat(path("/api/v1/apps/x/..")).isEqualTo("/api/v1/apps/");
     assertThat(path("/api/v1/apps/")).isEqualTo("/api/v1/apps/");
     assertThat(path("/api/v1/apps//")).isEqualTo("/api/v1/apps/");
     assertThat(path("/")).isEqualTo("/");
@@ -28,8 +24,10 @@ class CanonicalPathFilterTest {
 
   @Test
   void whatCannotBeResolvedIsRefused() {
-    assertThat(refusal("/..")).contains("above the root");
-    assertThat(refusal("/api/../../apps")).contains("above the root");
+    assertThat(refusal("/api/./v1/apps")).contains("'.' or '..'");
+    assertThat(refusal("/api/v1/tokens/../apps")).contains("'.' or '..'");
+    assertThat(refusal("/api/v1/tokens/%2e%2E/apps")).contains("'.' or '..'");
+    assertThat(refusal("/api/v1/apps/a/files/../x")).contains("'.' or '..'");
     assertThat(refusal("/api/v1%2Fapps")).contains("encoded '/'");
     assertThat(refusal("/api/v1/apps%5C")).contains("encoded '/'");
     assertThat(refusal("/api/v1/apps;x=1")).contains("';'");

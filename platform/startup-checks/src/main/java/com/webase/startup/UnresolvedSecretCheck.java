@@ -27,7 +27,8 @@ import org.springframework.core.env.PropertySource;
  * secret: {@code ${WEBASE_TOKEN_ENCRYPTION_SECRET}} is 33 characters, long enough to pass
  * token-service's own check and seal every API token with a key anyone can read here.
  *
- * <p>A secret is any property whose last name element ends in one of {@link #SECRET_WORDS} ({@code
+ * <p>A secret is any property whose last name element ends in one of {@link #SECRET_WORDS}, or an
+ * entry of a map named in {@link #SECRET_MAPS} ({@code webase.tokens.encryption.keys.k2}, {@code
  * webase.keycloak.client-secret}, {@code spring.datasource.password}, {@code
  * webase.apps.chat.ai.api-key}, {@code webase.tokens.signing.jwk-set}, and an environment variable
  * such as {@code WEBASE_TOKEN_ENCRYPTION_SECRET} itself). Its effective value is resolved as Spring
@@ -42,6 +43,9 @@ public class UnresolvedSecretCheck implements EnvironmentPostProcessor, Ordered 
   /** Last name elements (in Spring's dashed form) that mark a property as a secret. */
   static final Set<String> SECRET_WORDS =
       Set.of("secret", "password", "passphrase", "key", "jwk-set", "jwks", "credentials", "token");
+
+  /** Names of maps whose every entry is a secret ({@code webase.tokens.encryption.keys.<id>}). */
+  static final Set<String> SECRET_MAPS = Set.of("keys", "secrets", "passwords", "credentials");
 
   /** {@code ${NAME}} or {@code ${NAME:default}}; only NAME is ever reported. */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-\\[\\]]*)");
@@ -106,7 +110,16 @@ public class UnresolvedSecretCheck implements EnvironmentPostProcessor, Ordered 
     }
     // compared without dashes: an environment variable's name has none (CLIENTSECRET)
     String last = name.getLastElement(ConfigurationPropertyName.Form.UNIFORM);
-    return SECRET_WORDS.stream().anyMatch(word -> last.endsWith(word.replace("-", "")));
+    if (SECRET_WORDS.stream().anyMatch(word -> last.endsWith(word.replace("-", "")))) {
+      return true;
+    }
+    // an entry of a map of secrets: webase.tokens.encryption.keys.k2
+    for (int i = 0; i < name.getNumberOfElements() - 1; i++) {
+      if (SECRET_MAPS.contains(name.getElement(i, ConfigurationPropertyName.Form.UNIFORM))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<String> placeholderNames(String value) {

@@ -101,6 +101,7 @@ class UnresolvedSecretCheckTest {
           "webase.apps.chat.ai.api-key",
           "webase.tokens.signing.jwk-set",
           "webase.tokens.keys[0].secret",
+          "webase.tokens.encryption.keys.k2",
           "spring.data.redis.password"
         }) {
       assertThat(UnresolvedSecretCheck.namesASecret(ConfigurationPropertyName.of(secret)))

@@ -70,6 +70,8 @@ public class NamedTokens {
           "expiresAt",
           "must be in the future and at most " + properties.maxLifetime().toDays() + " days away");
     }
+    // concurrent creates wait here, so that the count below cannot be passed by all of them
+    newTokens.lockAccount(userId);
     if (tokens.countActiveNamed(userId, now) >= properties.maxNamedTokens()) {
       throw new ProblemException(
           HttpStatus.CONFLICT,

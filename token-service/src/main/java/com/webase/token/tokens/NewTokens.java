@@ -39,6 +39,14 @@ public class NewTokens {
   public record Issued(ApiToken stored, String token) {}
 
   /**
+   * Holds the account's token lock until the caller's transaction ends: what the caller counts or
+   * checks before {@link #issue} cannot change meanwhile (a concurrent create, a deletion).
+   */
+  public void lockAccount(String userId) {
+    deletedAccounts.lock(userId);
+  }
+
+  /**
    * Makes a token, inside the caller's transaction.
    *
    * @throws ProblemException 410 {@code account-deleted} when the account was deleted

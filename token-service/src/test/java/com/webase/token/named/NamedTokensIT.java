@@ -68,6 +68,18 @@ class NamedTokensIT {
     var list =
         new Callers(port).send("GET", "/api/v1/tokens?limit=100", Callers.person(), null).body();
     assertThat(list.split(java.util.regex.Pattern.quote(name), -1)).hasSize(2);
+
+    // the answer holds the secret, which only a recent login may see: so does its replay
+    clock.advance(Duration.ofMinutes(16));
+    try {
+      var late = createWithKey(body, key);
+      assertThat(late.statusCode()).isEqualTo(401);
+      assertThat(late.body()).doesNotContain(json.readTree(first.body()).get("token").asString());
+      assertThat(json.readTree(late.body()).get("reauthenticateUrl").asString())
+          .isEqualTo("/session/reauthenticate");
+    } finally {
+      clock.reset();
+    }
   }
 
   private java.net.http.HttpResponse<String> createWithKey(String body, String key)

@@ -2,6 +2,7 @@ package com.webase.platform.idempotency;
 
 import com.webase.platform.problem.ProblemResponses;
 import com.webase.platform.problem.RequestSizeLimitFilter;
+import com.webase.platform.security.PersonOnly;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -59,6 +63,9 @@ public class IdempotentRequests extends OncePerRequestFilter {
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
   /** What a replay repeats besides status and body; nothing per-request (request id, dates). */
+  /** Kept with an answer that needed a recent login (its seconds); never sent to a client. */
+  private static final String RECENT_LOGIN_MARK = "Webase-Recent-Login-Seconds";
+
   private static final List<String> KEPT_HEADERS =
       List.of("Content-Type", "Location", "ETag", "Last-Modified", "Cache-Control");
 
@@ -168,12 +175,20 @@ public class IdempotentRequests extends OncePerRequestFilter {
     try {
       chain.doFilter(new BufferedBody(request, body), recorded);
       int status = recorded.getStatus();
-      if (status < 500 && status != HttpStatus.TOO_MANY_REQUESTS.value()) {
+      // a 401 depends on the login, which the client may renew and retry with the same key
+      if (status < 500
+          && status != HttpStatus.TOO_MANY_REQUESTS.value()
+          && status != HttpStatus.UNAUTHORIZED.value()) {
         byte[] content = recorded.getContentAsByteArray();
+        List<SealedAnswer.Header> headers = keptHeaders(recorded);
+        if (request.getAttribute(PersonOnly.RECENT_LOGIN_ATTRIBUTE) instanceof Duration maxAge) {
+          headers.add(
+              new SealedAnswer.Header(RECENT_LOGIN_MARK, Long.toString(maxAge.toSeconds())));
+        }
         byte[] sealed =
             content.length > properties.maxStoredResponse().toBytes()
                 ? null
-                : new SealedAnswer(status, keptHeaders(recorded), content).seal(caller, key);
+                : new SealedAnswer(status, headers, content).seal(caller, key);
         answers.complete(id, status, sealed);
         kept = true;
         count(sealed == null ? "too-large" : "first");
@@ -206,13 +221,46 @@ public class IdempotentRequests extends OncePerRequestFilter {
           Map.of());
       return;
     }
-    count("replayed");
     SealedAnswer answer = SealedAnswer.open(answered.sealed(), caller, key);
+    for (SealedAnswer.Header header : answer.headers()) {
+      if (header.name().equals(RECENT_LOGIN_MARK)
+          && !loggedInWithin(Duration.ofSeconds(Long.parseLong(header.value())))) {
+        // the first answer needed a recent login (sudo mode): so does its replay
+        count("recent-login-required");
+        ProblemDetail problem =
+            problems.problem(
+                HttpStatus.UNAUTHORIZED,
+                "recent-login-required",
+                "Recent login required",
+                "This request's answer needs a login of the last "
+                    + Duration.ofSeconds(Long.parseLong(header.value())).toMinutes()
+                    + " minutes; re-authenticate at "
+                    + PersonOnly.REAUTHENTICATE_URL
+                    + ".");
+        problem.setProperty("reauthenticateUrl", PersonOnly.REAUTHENTICATE_URL);
+        problems.write(response, problem, Map.of());
+        return;
+      }
+    }
+    count("replayed");
     response.setStatus(answer.status());
-    answer.headers().forEach(h -> response.addHeader(h.name(), h.value()));
+    answer.headers().stream()
+        .filter(h -> !h.name().equals(RECENT_LOGIN_MARK))
+        .forEach(h -> response.addHeader(h.name(), h.value()));
     response.setHeader(REPLAYED_HEADER, "true");
     response.setContentLength(answer.body().length);
     response.getOutputStream().write(answer.body());
+  }
+
+  /** Whether the caller is a person whose login ({@code auth_time}) is younger than maxAge. */
+  private boolean loggedInWithin(Duration maxAge) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (!(authentication instanceof JwtAuthenticationToken token)
+        || token.getToken().getClaimAsString("token_id") != null) {
+      return false;
+    }
+    Instant authTime = token.getToken().getClaimAsInstant("auth_time");
+    return authTime != null && !authTime.isBefore(clock.instant().minus(maxAge));
   }
 
   private static List<SealedAnswer.Header> keptHeaders(HttpServletResponse response) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Sensitive account actions need a person (DESIGN §5, ASVS 7.2.2): an API token alone may use the
@@ -18,6 +20,12 @@ public final class PersonOnly {
    * recent-login-required} problem carries it as the extension member {@code reauthenticateUrl}.
    */
   public static final String REAUTHENTICATE_URL = "/session/reauthenticate";
+
+  /**
+   * The request attribute (a {@link Duration}) that says the request needed a login younger than
+   * that: the kit's Idempotency-Key replay checks it again before it gives the answer back.
+   */
+  public static final String RECENT_LOGIN_ATTRIBUTE = "webase.recent-login-required";
 
   private PersonOnly() {}
 
@@ -48,6 +56,11 @@ public final class PersonOnly {
   public static void requireRecentLogin(
       Caller caller, Duration maxAge, Clock clock, String whatToDo) {
     require(caller);
+    // an Idempotency-Key replay of this request's answer must pass the same check
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null) {
+      request.setAttribute(RECENT_LOGIN_ATTRIBUTE, maxAge, RequestAttributes.SCOPE_REQUEST);
+    }
     if (!caller.loggedInWithin(maxAge, clock.instant())) {
       throw new ProblemException(
           HttpStatus.UNAUTHORIZED,
