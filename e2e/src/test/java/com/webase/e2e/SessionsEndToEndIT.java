@@ -178,7 +178,10 @@ class SessionsEndToEndIT {
       assertThat(before.get("reauthenticateUrl").asString()).isEqualTo("/session/reauthenticate");
       Instant loggedIn = Instant.parse(before.get("authenticatedAt").asString());
 
-      Thread.sleep(1100); // auth_time counts seconds
+      // auth_time counts whole seconds: the new login must fall in a later one
+      await()
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> Instant.now().getEpochSecond() > loggedIn.getEpochSecond());
       URI landed = session.reauthenticate("/session?after=reauthentication", email, password);
 
       assertThat(landed.toString()).isEqualTo(a + "/session?after=reauthentication");

@@ -113,6 +113,7 @@ class AccountLifecycleIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> tokensOf(userId) == 1);
     AtomicBoolean deletionApplied = new AtomicBoolean();
     AtomicInteger refused = new AtomicInteger();
+    AtomicInteger issued = new AtomicInteger();
     List<Future<?>> issuers = new ArrayList<>();
     try (var pool = Executors.newFixedThreadPool(4)) {
       for (int i = 0; i < 4; i++) {
@@ -136,6 +137,7 @@ class AccountLifecycleIT {
                             List.of("apps:read"),
                             Instant.now().plus(Duration.ofDays(1)));
                       }
+                      issued.incrementAndGet();
                     } catch (ProblemException e) {
                       if (e.slug().equals("account-deleted")) {
                         refused.incrementAndGet();
@@ -147,7 +149,8 @@ class AccountLifecycleIT {
                   return null;
                 }));
       }
-      Thread.sleep(200);
+      // the deletion arrives while every issuer is busy issuing
+      await().atMost(Duration.ofSeconds(30)).until(() -> issued.get() >= 4);
       publish(new AccountDeleted(UUID.randomUUID(), Instant.now(), userId, "race@webase.local"));
       await().atMost(Duration.ofSeconds(30)).until(() -> isRememberedAsDeleted(userId));
       // the deletion's transaction has committed: what it revoked is final
