@@ -4,10 +4,7 @@ import com.webase.gateway.client.ClientAddress;
 import com.webase.gateway.problem.Problems;
 import com.webase.gateway.sites.SiteHosts;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -75,17 +72,6 @@ class LoginStartLimit implements WebFilter, Ordered {
         "Too many logins were started from this address. Try again in "
             + quota.resetSeconds()
             + " s.",
-        withConnectionClose(quota.headers()));
-  }
-
-  /**
-   * A flood's connection is closed after its 429: a client that keeps a connection alive through a
-   * flood gains nothing from it, and the next request (another client behind the same proxy, a
-   * retry after Retry-After) starts on a fresh connection rather than one the refusal left behind.
-   */
-  private static Map<String, String> withConnectionClose(Map<String, String> headers) {
-    Map<String, String> all = new LinkedHashMap<>(headers);
-    all.put(HttpHeaders.CONNECTION, "close");
-    return all;
+        quota.headers());
   }
 }

@@ -322,7 +322,11 @@ public final class KeycloakServer implements AutoCloseable {
     return sessionIds(email).size();
   }
 
-  /** The ids ({@code sid}) of the Keycloak sessions of the user with this email, oldest first. */
+  /**
+   * The ids ({@code sid}) of the Keycloak sessions of the user with this email, oldest first.
+   * Keycloak keeps a session's start in whole seconds, so sessions started in the same second come
+   * in no particular order: compare them as a set unless they are seconds apart.
+   */
   public List<String> sessionIds(String email) {
     String users = url + "/admin/realms/" + RealmSettings.REALM + "/users";
     String token = adminToken();
