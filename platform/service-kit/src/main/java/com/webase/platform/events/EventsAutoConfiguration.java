@@ -132,12 +132,15 @@ public class EventsAutoConfiguration {
    */
   @Bean
   DefaultErrorHandler eventErrorHandler(
-      KafkaOperations<Object, Object> kafka, EventsProperties properties) {
+      KafkaOperations<Object, Object> kafka, EventsProperties properties, MeterRegistry meters) {
     var recoverer =
         new DeadLetterPublishingRecoverer(
             kafka,
-            (record, exception) ->
-                new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
+            (record, exception) -> {
+              // webase_events_dead_lettered_total{topic}: the alert on dead-letter growth
+              meters.counter("webase.events.dead.lettered", "topic", record.topic()).increment();
+              return new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1);
+            });
     var backOff =
         new ExponentialBackOff(
             properties.retry().initialInterval().toMillis(), properties.retry().multiplier());

@@ -86,6 +86,7 @@ class InboxIT {
   @Test
   void aPoisonEventIsParkedOnTheDeadLetterTopicAndTheNextEventsAreStillProcessed() {
     try (var deadLetters = new TopicReader(Topics.deadLetterTopicOf(Topics.ACCOUNT))) {
+      double deadLetteredBefore = deadLettered();
       ProfileUpdated malformed = profileUpdated("Malformed");
       ProfileUpdated failing = profileUpdated("fail");
       ProfileUpdated next = profileUpdated("Next");
@@ -106,7 +107,14 @@ class InboxIT {
                               malformed.eventId().toString(), failing.eventId().toString())));
       assertThat(effectsOf(malformed)).isZero();
       assertThat(effectsOf(failing)).isZero();
+      // what the dead-letter alert counts (deploy/observability/alerts)
+      assertThat(deadLettered()).isGreaterThanOrEqualTo(deadLetteredBefore + 2);
     }
+  }
+
+  private double deadLettered() {
+    var counter = meters.find("webase.events.dead.lettered").tag("topic", Topics.ACCOUNT).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test
