@@ -274,6 +274,11 @@ final class Platform {
     return ServiceProcess.start(root, module, name, port, env, logs.resolve(name + ".log"), jvm);
   }
 
+  /** Every process of the platform that is running now (both gateways, every service). */
+  synchronized List<ServiceProcess> processes() {
+    return all.stream().filter(ServiceProcess::isAlive).toList();
+  }
+
   private synchronized ServiceProcess remember(ServiceProcess process) {
     all.add(process);
     return process;

@@ -25,6 +25,7 @@ class LoginStartLimit implements WebFilter, Ordered {
 
   static final String LOGIN_START = "/oauth2/authorization/";
   static final String REAUTHENTICATION = "/session/reauthenticate";
+  static final String STARTS = "webase.gateway.login.starts";
 
   private final RateLimits rateLimits;
   private final ClientAddress clientAddress;
@@ -43,6 +44,8 @@ class LoginStartLimit implements WebFilter, Ordered {
     this.problems = problems;
     this.meters = meters;
     this.sites = sites;
+    // at zero from the start, for the dashboards and alerts
+    meters.counter(STARTS, "outcome", "rate-limited");
   }
 
   /** Before the security chain (order -100), which would make the session. */
@@ -63,7 +66,7 @@ class LoginStartLimit implements WebFilter, Ordered {
     if (quota.allowed()) {
       return chain.filter(exchange);
     }
-    meters.counter("webase.gateway.login.starts", "outcome", "rate-limited").increment();
+    meters.counter(STARTS, "outcome", "rate-limited").increment();
     return problems.write(
         exchange,
         HttpStatus.TOO_MANY_REQUESTS,

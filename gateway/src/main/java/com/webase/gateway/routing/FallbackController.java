@@ -2,6 +2,7 @@ package com.webase.gateway.routing;
 
 import com.webase.gateway.problem.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,14 @@ import reactor.core.publisher.Mono;
 class FallbackController {
 
   static final String RETRY_AFTER_SECONDS = "10";
+  static final String UNAVAILABLE = "webase.gateway.unavailable";
+  static final List<String> SERVICES =
+      List.of(
+          "account-service",
+          "token-service",
+          "apps-service",
+          "records-service",
+          "notification-service");
   private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
   private final Problems problems;
@@ -30,12 +39,14 @@ class FallbackController {
   FallbackController(Problems problems, MeterRegistry meters) {
     this.problems = problems;
     this.meters = meters;
+    // at zero from the start, so that dashboards and alerts see each service before its first 503
+    SERVICES.forEach(service -> meters.counter(UNAVAILABLE, "service", service));
   }
 
   @RequestMapping(
       "/gateway/unavailable/{service:account-service|token-service|apps-service|records-service|notification-service}")
   Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
-    meters.counter("webase.gateway.unavailable", "service", service).increment();
+    meters.counter(UNAVAILABLE, "service", service).increment();
     Throwable cause =
         exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
     log.warn(

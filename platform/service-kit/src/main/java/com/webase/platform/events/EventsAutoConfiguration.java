@@ -18,8 +18,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -43,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
+
+  static final String DEAD_LETTERED = "webase.events.dead.lettered";
 
   @Bean
   EventCodec eventCodec() {
@@ -127,6 +131,23 @@ public class EventsAutoConfiguration {
   }
 
   /**
+   * Each listener container's topics get their dead-letter counter at zero when the container is
+   * made, so that a dashboard or an alert sees the series before the first event goes to a DLT.
+   */
+  @Bean
+  ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
+      deadLetterCounters(MeterRegistry meters) {
+    return container -> {
+      String[] topics = container.getContainerProperties().getTopics();
+      if (topics != null) {
+        for (String topic : topics) {
+          meters.counter(DEAD_LETTERED, "topic", topic);
+        }
+      }
+    };
+  }
+
+  /**
    * Retries a failing event with exponential back-off, then publishes it unchanged to {@code
    * <topic>.DLT} (same partition) and moves on; a malformed event goes there at once.
    */
@@ -138,7 +159,7 @@ public class EventsAutoConfiguration {
             kafka,
             (record, exception) -> {
               // webase_events_dead_lettered_total{topic}: the alert on dead-letter growth
-              meters.counter("webase.events.dead.lettered", "topic", record.topic()).increment();
+              meters.counter(DEAD_LETTERED, "topic", record.topic()).increment();
               return new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1);
             });
     var backOff =
