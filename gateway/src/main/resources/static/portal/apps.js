@@ -41,7 +41,10 @@ function render(app, deployment) {
   site.rel = "noopener noreferrer";
   site.className = "site-link";
   site.textContent = "Open live site";
-  site.setAttribute("aria-label", "Open the live site of " + app.name + " (new tab)");
+  const which = document.createElement("span");
+  which.className = "visually-hidden";
+  which.textContent = " of " + app.name + " (opens in a new tab)";
+  site.append(which);
   const remove = document.createElement("button");
   remove.type = "button";
   remove.className = "secondary";

@@ -55,7 +55,6 @@ export function showPerson(name) {
     .map((part) => part[0].toUpperCase())
     .join("");
   document.getElementById("account-initials").textContent = initials || "?";
-  button.setAttribute("aria-label", shown + ", account menu");
 }
 
 /**
@@ -66,6 +65,11 @@ export function showPerson(name) {
 export async function startPage() {
   const session = await currentSession();
   document.querySelector("main").setAttribute("aria-busy", "false");
+  if (session.devMailboxUrl) {
+    // a development stack: its mailbox holds the verification links
+    document.getElementById("dev-mailbox-link").href = session.devMailboxUrl;
+    document.getElementById("dev-mailbox").hidden = false;
+  }
   if (!session.authenticated) {
     const signIn = document.getElementById("sign-in-link");
     signIn.href = session.loginUrl;

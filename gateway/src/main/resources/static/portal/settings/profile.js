@@ -28,6 +28,7 @@ function show(latest) {
   account = latest;
   name.value = latest.name || "";
   email.value = latest.email || "";
+  document.getElementById("password-username").value = latest.email || "";
   showPerson(latest.name);
   if (latest.pendingEmail) {
     pendingText.textContent =
