@@ -115,6 +115,9 @@ class PortalBrowserIT {
           .as("the old token on the very next call")
           .isEqualTo(401);
       assertThat(Api.get(portal, "/api/v1/account", regenerated).statusCode()).isEqualTo(200);
+      assertThat(browser.script("return localStorage.length + sessionStorage.length;"))
+          .as("nothing kept in the browser's storage")
+          .isEqualTo(0L);
       browser.byId("api-token-reveal").click(); // hide it before the picture
       browser.awaitText("api-token", "••");
       browser.screenshot("api-regenerated", "api");
