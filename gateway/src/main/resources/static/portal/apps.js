@@ -68,8 +68,10 @@ async function refresh() {
     const deployments = await Promise.all(page.items.map(lastDeployment));
     list.replaceChildren(...page.items.map((app, i) => render(app, deployments[i])));
     say(listMessage, page.items.length === 0 ? "No apps yet: create your first one above." : "");
+    return page.items.length;
   } catch (problem) {
     say(listMessage, problem.message, "error");
+    return null;
   }
 }
 
@@ -101,8 +103,9 @@ async function onDelete(app) {
   }
   try {
     await api("DELETE", "/api/v1/apps/" + encodeURIComponent(app.id));
-    say(listMessage, "Deleted “" + app.name + "”.", "ok");
-    await refresh();
+    const left = await refresh();
+    // after the refresh, which says its own word about an empty list
+    say(listMessage, "Deleted “" + app.name + "”." + (left === 0 ? " No apps left." : ""), "ok");
     fields.name.input.focus();
   } catch (problem) {
     say(listMessage, problem.message, "error");
