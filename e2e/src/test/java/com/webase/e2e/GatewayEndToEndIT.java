@@ -120,7 +120,7 @@ class GatewayEndToEndIT {
           .isEqualTo(token);
 
       var landed = browser.logOut();
-      assertThat(landed.toString()).startsWith(a + "/session");
+      assertThat(landed.toString()).as("signing out lands on the portal").isEqualTo(a + "/");
       assertThat(browser.session().get("authenticated").asBoolean()).isFalse();
       assertThat(browser.send("GET", "/api/v1/tokens/default", null, false).status())
           .isEqualTo(401);

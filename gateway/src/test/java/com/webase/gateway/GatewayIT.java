@@ -319,6 +319,41 @@ class GatewayIT {
         .contains("\"reauthenticateUrl\":\"/session/reauthenticate\"");
   }
 
+  @Test
+  void thePortalPagesAreServedWithAPolicyThatRunsNoInlineScript() throws Exception {
+    for (String[] page :
+        new String[][] {
+          {"/", "/portal/apps.js"},
+          {"/settings", "/portal/settings.js"},
+          {"/verify-email.html", "/verify-email.js"}
+        }) {
+      HttpResponse<String> response = ask("GET", page[0], "text/html");
+      assertThat(response.statusCode()).as(page[0]).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("text/html");
+      assertThat(response.body()).contains("src=\"" + page[1] + "\"");
+      String policy = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+      assertThat(policy)
+          .contains("script-src 'self';")
+          .contains("default-src 'self'")
+          .contains("frame-ancestors 'none'")
+          .doesNotContain("unsafe-inline")
+          .doesNotContain("unsafe-eval");
+      HttpResponse<String> script = ask("GET", page[1], "*/*");
+      assertThat(script.statusCode()).as(page[1]).isEqualTo(200);
+      assertThat(script.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+    }
+    // every page's scripts are files: no <script> element without src, no on* attribute
+    try (var pages = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/static"))) {
+      for (var file : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
+        String html = java.nio.file.Files.readString(file);
+        assertThat(html).as(file.toString()).doesNotContainPattern("<script(?![^>]*\\ssrc=)");
+        assertThat(html).as(file.toString()).doesNotContainPattern("\\son[a-z]+=");
+        assertThat(html).as(file.toString()).doesNotContainPattern("<style|\\sstyle=");
+      }
+    }
+  }
+
   private static String returnToField() {
     return "sessionAttr:com.webase.gateway.portal.PortalSecurity$LoggedIn.RETURN_TO";
   }

@@ -207,6 +207,8 @@ public final class LocalStack {
       env.put("WEBASE_GATEWAY_CLIENT_SECRET", secrets.getProperty("gateway-client-secret"));
       env.put("WEBASE_SECURE_COOKIES", "false"); // plain http on this machine only
       env.put("WEBASE_REDIS_URL", redis.url());
+      // the portal's footer links the dev mailbox, so a verification link can be followed
+      env.put("WEBASE_DEV_MAILBOX_URL", "http://localhost:" + MAILBOX);
     }
     SERVICES.forEach(
         (service, servicePort) ->

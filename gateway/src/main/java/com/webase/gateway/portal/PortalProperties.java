@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sessionRegistryLifetime how long the gateway remembers which Keycloak session ({@code
  *     sid}) a portal session belongs to, for back-channel logout; at least Keycloak's longest SSO
  *     session
+ * @param devMailboxUrl a development stack's mailbox (every mail it sent), linked from the portal's
+ *     footer so that a verification link can be followed; empty in production
  */
 @ConfigurationProperties("webase.portal")
 public record PortalProperties(
@@ -25,7 +27,8 @@ public record PortalProperties(
     String afterLoginUrl,
     Duration sessionTimeout,
     Duration pendingLoginTimeout,
-    Duration sessionRegistryLifetime) {
+    Duration sessionRegistryLifetime,
+    String devMailboxUrl) {
 
   String issuer() {
     return keycloakUrl + "/realms/" + realm;

@@ -34,9 +34,11 @@ class SessionController {
   static final String REAUTHENTICATE_URL = "/session/reauthenticate";
 
   private final Problems problems;
+  private final PortalProperties portal;
 
-  SessionController(Problems problems) {
+  SessionController(Problems problems, PortalProperties portal) {
     this.problems = problems;
+    this.portal = portal;
   }
 
   @GetMapping("/session")
@@ -64,6 +66,9 @@ class SessionController {
               body.put("loginUrl", "/oauth2/authorization/" + PortalSecurity.PORTAL);
               body.put("logoutUrl", "/logout");
               body.put("reauthenticateUrl", REAUTHENTICATE_URL);
+              if (portal.devMailboxUrl() != null && !portal.devMailboxUrl().isBlank()) {
+                body.put("devMailboxUrl", portal.devMailboxUrl());
+              }
               return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
             });
   }
