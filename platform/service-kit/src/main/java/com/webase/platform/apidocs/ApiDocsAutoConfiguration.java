@@ -1,0 +1,260 @@
+package com.webase.platform.apidocs;
+
+import com.webase.platform.security.Caller;
+import com.webase.platform.security.SecurityProperties;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.AntPathMatcher;
+
+/**
+ * Each service's OpenAPI document (springdoc), served on the management port only ({@code
+ * /actuator/openapi}): the gateway reads it there and serves all of them as one reference at {@code
+ * /v3/api-docs} on the portal's origin (DESIGN §7). No service answers {@code /v3/api-docs} on its
+ * public port.
+ *
+ * <p>What the kit adds to every operation is what the kit itself may answer: {@code validation} for
+ * a request with parameters or a body, {@code unauthenticated} and {@code forbidden}, {@code
+ * payload-too-large} for a body, and the {@code Idempotency-Key} header with its two problems on
+ * every POST and PATCH. An operation names its own further problems with {@link ProblemResponse}
+ * and a recent-login need with {@link NeedsRecentLogin}. Every problem is {@code
+ * application/problem+json} with the schema {@code Problem}.
+ */
+@AutoConfiguration
+@ConditionalOnClass(OpenApiCustomizer.class)
+public class ApiDocsAutoConfiguration {
+
+  static final String PROBLEM = "Problem";
+  static final String FIELD_ERROR = "FieldError";
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  static {
+    // the caller comes from the bearer token, never from the request's parameters
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
+
+  @Bean
+  OperationCustomizer webaseDeclaredProblems(
+      @Value("${webase.problems.type-base:https://webase.dev/problems/}") String typeBase) {
+    return (operation, handler) -> {
+      ProblemResponse[] declared = handler.getMethod().getAnnotationsByType(ProblemResponse.class);
+      for (ProblemResponse problem : declared) {
+        addProblem(operation, typeBase, problem.status(), problem.type(), problem.when());
+      }
+      NeedsRecentLogin recent = handler.getMethod().getAnnotation(NeedsRecentLogin.class);
+      if (recent != null) {
+        operation.addExtension("x-webase-recent-login", true);
+        operation.addExtension("x-webase-current-password-instead", recent.orCurrentPassword());
+        addProblem(
+            operation,
+            typeBase,
+            401,
+            "recent-login-required",
+            recent.orCurrentPassword()
+                ? "the login is older than sudo mode allows and the body has no current password"
+                : "the login is older than sudo mode allows (re-authenticate at"
+                    + " /session/reauthenticate)");
+      }
+      return operation;
+    };
+  }
+
+  @Bean
+  OpenApiCustomizer webaseKitProblems(
+      @Value("${webase.problems.type-base:https://webase.dev/problems/}") String typeBase,
+      SecurityProperties security) {
+    AntPathMatcher publicPaths = new AntPathMatcher();
+    return openApi -> {
+      openApi.schema(FIELD_ERROR, fieldErrorSchema());
+      openApi.schema(PROBLEM, problemSchema());
+      Paths paths = new Paths();
+      if (openApi.getPaths() != null) {
+        openApi
+            .getPaths()
+            .forEach(
+                (path, item) -> {
+                  String clean = catchAllAsParameter(path);
+                  boolean isPublic =
+                      security.publicPaths().stream().anyMatch(p -> publicPaths.match(p, path));
+                  item.readOperationsMap()
+                      .forEach(
+                          (method, operation) ->
+                              addKitProblems(typeBase, method, operation, isPublic));
+                  paths.addPathItem(clean, item);
+                });
+      }
+      openApi.setPaths(paths);
+    };
+  }
+
+  /**
+   * Spring's {@code {*path}} (the rest of the path) is not an OpenAPI template: it becomes {@code
+   * {path}}, a parameter that may hold slashes.
+   */
+  static String catchAllAsParameter(String path) {
+    return path.replace("{*", "{");
+  }
+
+  private static void addKitProblems(
+      String typeBase, PathItem.HttpMethod method, Operation operation, boolean isPublic) {
+    boolean hasInput =
+        (operation.getParameters() != null && !operation.getParameters().isEmpty())
+            || operation.getRequestBody() != null;
+    if (hasInput) {
+      addProblem(
+          operation, typeBase, 400, "validation", "a parameter or a field of the body is refused");
+      addProblem(
+          operation, typeBase, 400, "malformed-request", "the body is not JSON of the right shape");
+    }
+    if (!isPublic) {
+      addProblem(
+          operation,
+          typeBase,
+          401,
+          "unauthenticated",
+          "no credential, or one the API does not accept");
+      addProblem(operation, typeBase, 403, "forbidden", "the caller may not do this");
+    }
+    if (operation.getRequestBody() != null) {
+      addProblem(operation, typeBase, 413, "payload-too-large", "the body is larger than allowed");
+    }
+    if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
+      boolean declared =
+          operation.getParameters() != null
+              && operation.getParameters().stream()
+                  .anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
+      if (!declared) {
+        operation.addParametersItem(
+            new HeaderParameter()
+                .name("Idempotency-Key")
+                .required(false)
+                .description(
+                    "Makes a retry safe: the same key with the same body gets the first answer"
+                        + " again (kept 24 h, per caller); the same key with another body is"
+                        + " refused.")
+                .schema(new StringSchema().maxLength(255)));
+      }
+      addProblem(
+          operation,
+          typeBase,
+          409,
+          "idempotency-key-in-use",
+          "a request with the same Idempotency-Key is still running");
+      addProblem(
+          operation,
+          typeBase,
+          422,
+          "idempotency-key-reused",
+          "the Idempotency-Key was used before with another body");
+    }
+  }
+
+  /**
+   * Adds a problem to an operation's responses: one response per status, one example per {@code
+   * type}, and the list of types as {@code x-webase-problem-types}.
+   */
+  @SuppressWarnings("unchecked")
+  static void addProblem(
+      Operation operation, String typeBase, int status, String slug, String when) {
+    String base = typeBase.endsWith("/") ? typeBase : typeBase + "/";
+    String type = base + slug;
+    ApiResponses responses = operation.getResponses();
+    if (responses == null) {
+      responses = new ApiResponses();
+      operation.setResponses(responses);
+    }
+    String code = Integer.toString(status);
+    ApiResponse response = responses.get(code);
+    if (response == null
+        || response.getContent() == null
+        || response.getContent().get(PROBLEM_JSON) == null) {
+      HttpStatus resolved = HttpStatus.resolve(status);
+      response =
+          new ApiResponse()
+              .description(resolved == null ? "Problem" : resolved.getReasonPhrase())
+              .content(
+                  new Content()
+                      .addMediaType(
+                          PROBLEM_JSON,
+                          new MediaType()
+                              .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+      responses.addApiResponse(code, response);
+    }
+    Map<String, Object> extensions =
+        response.getExtensions() == null ? new LinkedHashMap<>() : response.getExtensions();
+    List<String> types =
+        (List<String>) extensions.computeIfAbsent("x-webase-problem-types", k -> new ArrayList<>());
+    if (types.contains(type)) {
+      return;
+    }
+    types.add(type);
+    response.setExtensions(extensions);
+    response.setDescription(
+        response.getDescription() + "\n\n* `" + slug + "`" + (when.isBlank() ? "" : ": " + when));
+    MediaType media = response.getContent().get(PROBLEM_JSON);
+    Map<String, Object> example = new LinkedHashMap<>();
+    example.put("type", type);
+    example.put("status", status);
+    media.addExamples(
+        slug,
+        new io.swagger.v3.oas.models.examples.Example()
+            .summary(when.isBlank() ? slug : when)
+            .value(example));
+  }
+
+  private static Schema<?> problemSchema() {
+    return new ObjectSchema()
+        .description("An RFC 9457 problem: every error of the API has this shape.")
+        .addProperty(
+            "type",
+            new StringSchema()
+                .format("uri")
+                .description(
+                    "Stable identifier of the failure; its page in the problem catalogue says"
+                        + " what it means and what to do."))
+        .addProperty("title", new StringSchema().description("Short summary of the failure."))
+        .addProperty(
+            "status", new IntegerSchema().description("The HTTP status, repeated in the body."))
+        .addProperty(
+            "detail",
+            new StringSchema().description("What went wrong with this request, for a person."))
+        .addProperty(
+            "instance", new StringSchema().description("The request path that failed, if known."))
+        .addProperty(
+            "errors",
+            new ArraySchema()
+                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
+                .description("For validation problems: each refused field and why."));
+  }
+
+  private static Schema<?> fieldErrorSchema() {
+    return new ObjectSchema()
+        .description("One refused field of a request.")
+        .addProperty(
+            "field", new StringSchema().description("The JSON property path, e.g. newPassword."))
+        .addProperty(
+            "reason", new StringSchema().description("Why it was refused, in words to act on."));
+  }
+}
