@@ -3,6 +3,7 @@ package com.webase.account.email;
 import com.webase.account.accounts.AccountProvisioning;
 import com.webase.platform.security.Caller;
 import com.webase.platform.security.PersonOnly;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,7 +51,10 @@ class EmailController {
     return ResponseEntity.noContent().build();
   }
 
-  record VerifyRequest(String secret) {}
+  record VerifyRequest(
+      @Schema(description = "The secret from the verification link's URL.") String secret) {}
 
-  record Verified(String email, boolean verified) {}
+  record Verified(
+      @Schema(description = "The address now in effect.") String email,
+      @Schema(description = "Always true: the address is verified.") boolean verified) {}
 }

@@ -4,6 +4,7 @@ import com.webase.account.accounts.AccountProvisioning;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import com.webase.platform.security.PersonOnly;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
@@ -59,9 +60,19 @@ class PasswordController {
     return policy.estimate(password, account.email(), account.name());
   }
 
-  record ChangeRequest(String currentPassword, String newPassword, String confirmPassword) {}
+  record ChangeRequest(
+      @Schema(description = "The current password.") String currentPassword,
+      @Schema(
+              description =
+                  "The new password: 12 to 128 characters; common, breached-style and account-derived passwords are refused.",
+              minLength = PasswordPolicy.MIN_LENGTH,
+              maxLength = PasswordPolicy.MAX_LENGTH)
+          String newPassword,
+      @Schema(description = "The new password again.") String confirmPassword) {}
 
-  record StrengthRequest(String password) {}
+  record StrengthRequest(
+      @Schema(description = "A password to rate; it is neither stored nor logged.")
+          String password) {}
 
   @Configuration(proxyBeanMethods = false)
   static class PolicyConfiguration {

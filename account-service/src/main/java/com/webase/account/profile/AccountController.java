@@ -8,6 +8,7 @@ import com.webase.account.email.EmailChanges;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.problem.ProblemResponses;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,15 +166,32 @@ class AccountController {
                 account.createdAt()));
   }
 
-  record Patch(String name, String email, String currentPassword) {}
+  record Patch(
+      @Schema(
+              description = "New display name; takes effect at once, everywhere.",
+              maxLength = DisplayName.MAX_LENGTH)
+          String name,
+      @Schema(
+              description =
+                  "New email address: pending until the link mailed to it is followed; needs a portal session.",
+              format = "email")
+          String email,
+      @Schema(
+              description =
+                  "The current password: needed for an email change unless the login is recent.")
+          String currentPassword) {}
 
-  record DeleteRequest(String currentPassword) {}
+  record DeleteRequest(
+      @Schema(description = "The current password: needed unless the login is recent.")
+          String currentPassword) {}
 
   record AccountView(
-      String id,
-      String name,
-      String email,
-      boolean emailVerified,
-      EmailChanges.PendingEmail pendingEmail,
-      Instant createdAt) {}
+      @Schema(description = "The account's id: the user id (sub) in every token of this person.")
+          String id,
+      @Schema(description = "The display name.") String name,
+      @Schema(description = "The login and notification address.", format = "email") String email,
+      @Schema(description = "Whether the email address was verified.") boolean emailVerified,
+      @Schema(description = "A new address waiting for verification; absent when none is.")
+          EmailChanges.PendingEmail pendingEmail,
+      @Schema(description = "When the account was created.") Instant createdAt) {}
 }

@@ -3,6 +3,7 @@ package com.webase.apps.apps;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -89,9 +90,21 @@ class AppController {
         app.updatedAt());
   }
 
-  record NewApp(String name, String description) {}
+  record NewApp(
+      @Schema(
+              description = "The app's name; its slug and site name are made from it.",
+              maxLength = AppNames.MAX_NAME)
+          String name,
+      @Schema(description = "What the app is for.", maxLength = AppNames.MAX_DESCRIPTION)
+          String description) {}
 
-  record AppPatch(String name, String description) {}
+  record AppPatch(
+      @Schema(
+              description = "A new name (the slug and site name stay).",
+              maxLength = AppNames.MAX_NAME)
+          String name,
+      @Schema(description = "A new description.", maxLength = AppNames.MAX_DESCRIPTION)
+          String description) {}
 
   record AppPage(List<AppView> items, String nextCursor) {}
 
@@ -100,13 +113,16 @@ class AppController {
    * @param revision the current revision of the files (0 before the first file)
    */
   record AppView(
-      UUID id,
-      String name,
-      String description,
-      String slug,
-      String siteName,
-      String siteUrl,
-      int revision,
-      Instant createdAt,
-      Instant updatedAt) {}
+      @Schema(description = "The app's id.") UUID id,
+      @Schema(description = "The app's name.") String name,
+      @Schema(description = "What the app is for.") String description,
+      @Schema(description = "Unique among the owner's apps, made from the name.") String slug,
+      @Schema(description = "The live site's name: its host is {siteName}.<sites domain>.")
+          String siteName,
+      @Schema(description = "Where the live site is served once the app is deployed.")
+          String siteUrl,
+      @Schema(description = "The current revision of the files (0 before the first file).")
+          int revision,
+      @Schema(description = "When the app was created.") Instant createdAt,
+      @Schema(description = "When the app or its files last changed.") Instant updatedAt) {}
 }

@@ -4,6 +4,7 @@ import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -70,12 +71,28 @@ class ChatController {
   /**
    * @param role {@code user} (default) or {@code assistant}
    */
-  record NewMessage(String role, String content) {}
+  record NewMessage(
+      @Schema(
+              description =
+                  "Who speaks: user (the default) asks for a change; assistant is an AI builder's answer.",
+              allowableValues = {"user", "assistant"})
+          String role,
+      @Schema(
+              description =
+                  "The message: a request in words, or a patch or file set the built-in refiner applies.")
+          String content) {}
 
   record MessagePage(List<MessageView> items, String nextCursor) {}
 
   record MessageView(
-      UUID id, String role, String content, Integer revision, UUID replyTo, Instant createdAt) {
+      @Schema(description = "The message's id.") UUID id,
+      @Schema(description = "user or assistant.") String role,
+      @Schema(description = "The message.") String content,
+      @Schema(description = "The app's revision a change from this message made; absent if none.")
+          Integer revision,
+      @Schema(description = "The message this one answers; absent for a user's message.")
+          UUID replyTo,
+      @Schema(description = "When it was posted.") Instant createdAt) {
     static MessageView of(ChatMessage message) {
       return new MessageView(
           message.id(),

@@ -4,6 +4,7 @@ import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -76,14 +77,18 @@ class DeploymentController {
   record DeploymentPage(List<DeploymentView> items, String nextCursor) {}
 
   record DeploymentView(
-      UUID id,
-      int revision,
-      String status,
-      String reason,
-      Instant createdAt,
-      Instant startedAt,
-      Instant finishedAt,
-      Instant liveSince) {
+      @Schema(description = "The deployment's id.") UUID id,
+      @Schema(description = "The app's revision it serves (an immutable snapshot).") int revision,
+      @Schema(
+              description =
+                  "queued, building, then live or failed; retired once another went live.",
+              allowableValues = {"queued", "building", "live", "failed", "retired"})
+          String status,
+      @Schema(description = "Why it failed; absent otherwise.") String reason,
+      @Schema(description = "When it was asked for.") Instant createdAt,
+      @Schema(description = "When building started.") Instant startedAt,
+      @Schema(description = "When building finished.") Instant finishedAt,
+      @Schema(description = "When it last went live; absent if it never did.") Instant liveSince) {
     static DeploymentView of(Deployment d) {
       return new DeploymentView(
           d.id(),

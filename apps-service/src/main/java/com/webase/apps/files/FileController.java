@@ -5,6 +5,7 @@ import com.webase.apps.apps.Apps;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.problem.ProblemResponses;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -249,7 +250,12 @@ class FileController {
     }
   }
 
-  record FileView(String path, long size, String type, String etag) {
+  record FileView(
+      @Schema(description = "The file's path in the app, e.g. index.html or css/site.css.")
+          String path,
+      @Schema(description = "Its size in bytes.") long size,
+      @Schema(description = "Its content type, from its name.") String type,
+      @Schema(description = "Its ETag, for If-Match on the next change.") String etag) {
     static FileView of(String path, Manifest.FileEntry entry) {
       return new FileView(path, entry.size(), entry.type(), entry.etag());
     }
@@ -260,11 +266,23 @@ class FileController {
    * @param fileCount and {@code totalSize}: of the whole app, not this page
    */
   record FileList(
-      int revision, int fileCount, long totalSize, List<FileView> items, String nextCursor) {}
+      @Schema(description = "The app's revision this list is of.") int revision,
+      @Schema(description = "How many files the whole app has (not this page).") int fileCount,
+      @Schema(description = "The size of all the app's files, in bytes.") long totalSize,
+      List<FileView> items,
+      String nextCursor) {}
 
-  record FileWritten(FileView file, int revision) {}
+  record FileWritten(
+      @Schema(description = "The file as written.") FileView file,
+      @Schema(description = "The app's revision this write made.") int revision) {}
 
-  record FileDeleted(String path, int revision) {}
+  record FileDeleted(
+      @Schema(description = "The deleted file's path.") String path,
+      @Schema(description = "The app's revision this deletion made.") int revision) {}
 
-  record ChangeApplied(int revision, String summary, int fileCount) {}
+  record ChangeApplied(
+      @Schema(description = "The app's revision the change made.") int revision,
+      @Schema(description = "What changed, in one line, e.g. '2 files changed, 1 deleted'.")
+          String summary,
+      @Schema(description = "How many files the app has now.") int fileCount) {}
 }

@@ -3,6 +3,7 @@ package com.webase.records.models;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import com.webase.records.ownership.AppOwnership;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -119,13 +120,25 @@ class ModelController {
   }
 
   /** {@code POST} body: a new model and its fields. */
-  record CreateModel(String name, List<FieldSpec> fields) {}
+  record CreateModel(
+      @Schema(description = "The model's name, unique in the app; it names the model in paths.")
+          String name,
+      @Schema(description = "The model's fields.") List<FieldSpec> fields) {}
 
   /** {@code PATCH} body: the fields the model shall have from now on. */
-  record ChangeModel(List<FieldSpec> fields) {}
+  record ChangeModel(
+      @Schema(
+              description =
+                  "The fields the model shall have from now on: added, changed and removed at once.")
+          List<FieldSpec> fields) {}
 
   record ModelView(
-      String name, int version, List<FieldSpec> fields, Instant createdAt, Instant updatedAt) {
+      @Schema(description = "The model's name.") String name,
+      @Schema(description = "Goes up with every change of the model; its ETag for If-Match.")
+          int version,
+      @Schema(description = "The model's fields.") List<FieldSpec> fields,
+      @Schema(description = "When the model was created.") Instant createdAt,
+      @Schema(description = "When the model last changed.") Instant updatedAt) {
     static ModelView of(ModelDefinition model) {
       return new ModelView(
           model.name(),

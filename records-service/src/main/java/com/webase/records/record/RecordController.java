@@ -3,6 +3,7 @@ package com.webase.records.record;
 import com.webase.platform.security.Caller;
 import com.webase.records.models.ETags;
 import com.webase.records.ownership.AppOwnership;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -119,5 +120,7 @@ class RecordController {
         .body(written.record().toJson(written.model()));
   }
 
-  record BulkCreated(int count, List<ObjectNode> items) {}
+  record BulkCreated(
+      @Schema(description = "How many records were created.") int count,
+      @Schema(description = "The created records, in the order sent.") List<ObjectNode> items) {}
 }

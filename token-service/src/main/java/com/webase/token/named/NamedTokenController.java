@@ -7,6 +7,7 @@ import com.webase.platform.security.PersonOnly;
 import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.ApiTokens;
 import com.webase.token.tokens.TokensProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -150,24 +151,42 @@ class NamedTokenController {
    * @param expiresAt read as a JSON node, so that an explicit {@code null} can be told from an
    *     absent field
    */
-  record CreateRequest(String name, List<String> scopes, JsonNode expiresAt) {}
+  record CreateRequest(
+      @Schema(
+              description = "A name to recognise the token by.",
+              maxLength = NamedTokens.MAX_NAME_LENGTH)
+          String name,
+      @Schema(
+              description =
+                  "What the token may do: account:read, account:write, apps:read, apps:write, records:read, records:write, deploy.")
+          List<String> scopes,
+      @Schema(
+              description =
+                  "When it stops working: a future date-time within 366 days; 90 days from now when absent.",
+              type = "string",
+              format = "date-time")
+          JsonNode expiresAt) {}
 
-  record CreatedToken(TokenSummary details, String token) {}
+  record CreatedToken(
+      @Schema(description = "The token as lists show it.") TokenSummary details,
+      @Schema(description = "The token itself: shown this once, never again.") String token) {}
 
   record TokenPage(List<TokenSummary> items, String nextCursor) {}
 
   /** What a list shows of a token: never the token, only its prefix and last four. */
   record TokenSummary(
-      UUID id,
-      String name,
-      String kind,
-      String display,
-      List<String> scopes,
-      Instant createdAt,
-      Instant expiresAt,
-      Instant revokedAt,
-      Instant lastUsedAt,
-      boolean active) {
+      @Schema(description = "The token's id.") UUID id,
+      @Schema(description = "Its name; absent for the default token.") String name,
+      @Schema(description = "default or named.") String kind,
+      @Schema(description = "What a person sees: the prefix and the last four characters.")
+          String display,
+      @Schema(description = "What it may do.") List<String> scopes,
+      @Schema(description = "When it was created.") Instant createdAt,
+      @Schema(description = "When it stops working; absent if never.") Instant expiresAt,
+      @Schema(description = "When it was revoked; absent if it was not.") Instant revokedAt,
+      @Schema(description = "When it was last used (to the minute); absent if never.")
+          Instant lastUsedAt,
+      @Schema(description = "Whether it works now.") boolean active) {
 
     static TokenSummary of(ApiToken token, Instant now) {
       return new TokenSummary(

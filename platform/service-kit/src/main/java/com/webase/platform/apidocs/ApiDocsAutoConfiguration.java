@@ -53,12 +53,20 @@ public class ApiDocsAutoConfiguration {
   static {
     // the caller comes from the bearer token, never from the request's parameters
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    // Jackson 3's trees are JSON values, not beans to introspect
+    SpringDocUtils.getConfig()
+        .replaceWithSchema(
+            tools.jackson.databind.JsonNode.class, new Schema<>().description("Any JSON value."))
+        .replaceWithSchema(
+            tools.jackson.databind.node.ObjectNode.class,
+            new ObjectSchema().description("A JSON object."));
   }
 
   @Bean
   OperationCustomizer webaseDeclaredProblems(
       @Value("${webase.problems.type-base:https://webase.dev/problems/}") String typeBase) {
     return (operation, handler) -> {
+      operation.setOperationId(operationId(handler.getBeanType(), handler.getMethod().getName()));
       ProblemResponse[] declared = handler.getMethod().getAnnotationsByType(ProblemResponse.class);
       for (ProblemResponse problem : declared) {
         addProblem(operation, typeBase, problem.status(), problem.type(), problem.when());
@@ -100,13 +108,91 @@ public class ApiDocsAutoConfiguration {
                       security.publicPaths().stream().anyMatch(p -> publicPaths.match(p, path));
                   item.readOperationsMap()
                       .forEach(
-                          (method, operation) ->
-                              addKitProblems(typeBase, method, operation, isPublic));
+                          (method, operation) -> {
+                            addKitProblems(typeBase, method, operation, isPublic);
+                            describeCommonParameters(operation);
+                          });
                   paths.addPathItem(clean, item);
                 });
       }
       openApi.setPaths(paths);
+      if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+        openApi
+            .getComponents()
+            .getSchemas()
+            .values()
+            .forEach(ApiDocsAutoConfiguration::describePage);
+      }
     };
+  }
+
+  /**
+   * What every service's parameters of the same name mean (paging is the kit's, {@link
+   * com.webase.platform.paging.PageCursor}); a parameter described by its controller keeps its own.
+   */
+  static final Map<String, String> COMMON_PARAMETERS =
+      Map.ofEntries(
+          Map.entry("limit", "How many items one page holds at most."),
+          Map.entry(
+              "cursor",
+              "Where the page starts: the nextCursor of the previous page, as returned; absent for"
+                  + " the first page."),
+          Map.entry("appId", "The app's id."),
+          Map.entry("model", "The model's name."),
+          Map.entry("id", "The id of the item the path names."),
+          Map.entry("tokenId", "The token's id."),
+          Map.entry("deploymentId", "The deployment's id."),
+          Map.entry("evaluationId", "The evaluation's id."),
+          Map.entry("path", "The file's path in the app, e.g. index.html or css/site.css."),
+          Map.entry("force", "true: accept that the change loses stored values."),
+          Map.entry(
+              "If-Match",
+              "The ETag of the version this change is based on: the change is refused (412) if"
+                  + " the resource has changed since."),
+          Map.entry(
+              "If-None-Match",
+              "An ETag the client holds: 304 Not Modified if it is still current; '*' to create"
+                  + " only."));
+
+  private static void describeCommonParameters(Operation operation) {
+    if (operation.getParameters() == null) {
+      return;
+    }
+    operation.getParameters().stream()
+        .filter(p -> p.getDescription() == null || p.getDescription().isBlank())
+        .forEach(p -> p.setDescription(COMMON_PARAMETERS.get(p.getName())));
+  }
+
+  /** Every list answers {@code items} and {@code nextCursor}, described once here. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void describePage(Schema schema) {
+    Map<String, Schema> properties = schema.getProperties();
+    if (properties == null
+        || !properties.containsKey("items")
+        || !properties.containsKey("nextCursor")) {
+      return;
+    }
+    Schema items = properties.get("items");
+    if (items.getDescription() == null) {
+      items.setDescription("This page's items, in the list's order.");
+    }
+    Schema next = properties.get("nextCursor");
+    if (next.getDescription() == null) {
+      next.setDescription("Pass as cursor to get the next page; absent (null) on the last page.");
+    }
+  }
+
+  /**
+   * Unique across the platform, so the gateway can serve every service's operations in one document
+   * and a generated client gets readable method names: the controller's name without {@code
+   * Controller}, then the method's, e.g. {@code AppController.create} → {@code appCreate}.
+   */
+  static String operationId(Class<?> controller, String method) {
+    String name = controller.getSimpleName().replace("Controller", "");
+    String prefix = name.isEmpty() ? "" : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    return prefix.isEmpty()
+        ? method
+        : prefix + Character.toUpperCase(method.charAt(0)) + method.substring(1);
   }
 
   /**
