@@ -1,5 +1,7 @@
 package com.webase.apps.apps;
 
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
@@ -34,6 +36,15 @@ class AppController {
     this.store = store;
   }
 
+  @SuccessStatus(201)
+  @ProblemResponse(
+      status = 409,
+      type = "too-many-apps",
+      when = "the account has as many apps as allowed")
+  @ProblemResponse(
+      status = 409,
+      type = "concurrent-change",
+      when = "another request took the same slug at the same moment")
   @PostMapping
   ResponseEntity<AppView> create(Caller caller, @RequestBody NewApp request) {
     caller.requireScope("apps:write");
@@ -55,12 +66,14 @@ class AppController {
     return new AppPage(page.stream().limit(limit).map(this::view).toList(), next);
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping("/{appId}")
   AppView get(Caller caller, @PathVariable String appId) {
     caller.requireScope("apps:read");
     return view(apps.ownedBy(caller, appId));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @PatchMapping("/{appId}")
   AppView update(Caller caller, @PathVariable String appId, @RequestBody AppPatch patch) {
     caller.requireScope("apps:write");
@@ -70,6 +83,8 @@ class AppController {
     return view(apps.update(caller, appId, patch.name(), patch.description()));
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @DeleteMapping("/{appId}")
   ResponseEntity<Void> delete(Caller caller, @PathVariable String appId) {
     caller.requireScope("apps:write");

@@ -2,6 +2,8 @@ package com.webase.apps.chat;
 
 import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.security.Caller;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,6 +44,8 @@ class ChatController {
    * posted through the API (it changes nothing by itself: the builder changes files with {@code
    * POST /changes}).
    */
+  @SuccessStatus(202)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @PostMapping
   ResponseEntity<MessageView> post(
       Caller caller, @PathVariable String appId, @RequestBody NewMessage request) {
@@ -52,6 +56,7 @@ class ChatController {
         .body(MessageView.of(message));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping
   MessagePage list(
       Caller caller,

@@ -2,6 +2,8 @@ package com.webase.apps.deployment;
 
 import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.security.Caller;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,6 +38,8 @@ class DeploymentController {
     this.deployments = deployments;
   }
 
+  @SuccessStatus(202)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @PostMapping
   ResponseEntity<DeploymentView> deploy(Caller caller, @PathVariable String appId) {
     caller.requireScope("deploy");
@@ -45,6 +49,7 @@ class DeploymentController {
         .body(DeploymentView.of(deployment));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping
   DeploymentPage list(
       Caller caller,
@@ -61,12 +66,26 @@ class DeploymentController {
     return new DeploymentPage(page.stream().limit(limit).map(DeploymentView::of).toList(), next);
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "deployment-not-found",
+      when = "no such deployment of this app")
   @GetMapping("/{deploymentId}")
   DeploymentView get(Caller caller, @PathVariable String appId, @PathVariable String deploymentId) {
     caller.requireScope("apps:read");
     return DeploymentView.of(deployments.get(caller, appId, deploymentId));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "deployment-not-found",
+      when = "no such deployment of this app")
+  @ProblemResponse(
+      status = 409,
+      type = "deployment-not-promotable",
+      when = "the deployment was never live")
   @PostMapping("/{deploymentId}/promote")
   DeploymentView promote(
       Caller caller, @PathVariable String appId, @PathVariable String deploymentId) {

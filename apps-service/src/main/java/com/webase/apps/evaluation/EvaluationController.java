@@ -3,6 +3,8 @@ package com.webase.apps.evaluation;
 import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
 import com.webase.apps.evaluation.checks.Report;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.security.Caller;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,6 +37,8 @@ class EvaluationController {
     this.evaluations = evaluations;
   }
 
+  @SuccessStatus(202)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @PostMapping
   ResponseEntity<EvaluationView> request(Caller caller, @PathVariable String appId) {
     caller.requireScope("apps:write");
@@ -44,6 +48,7 @@ class EvaluationController {
         .body(EvaluationView.of(evaluation));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping
   EvaluationPage list(
       Caller caller,
@@ -63,6 +68,11 @@ class EvaluationController {
         next);
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "evaluation-not-found",
+      when = "no such evaluation of this app")
   @GetMapping("/{evaluationId}")
   EvaluationView get(Caller caller, @PathVariable String appId, @PathVariable String evaluationId) {
     caller.requireScope("apps:read");

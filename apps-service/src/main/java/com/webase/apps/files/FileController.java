@@ -2,6 +2,8 @@ package com.webase.apps.files;
 
 import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.problem.ProblemResponses;
 import com.webase.platform.security.Caller;
@@ -48,6 +50,7 @@ class FileController {
     this.files = files;
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping("/files")
   FileList list(
       Caller caller,
@@ -77,6 +80,8 @@ class FileController {
    * The file's bytes with its content type. On the portal's origin a file must never run as a page:
    * the answer is sandboxed ({@code Content-Security-Policy: sandbox}) and never sniffed.
    */
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(status = 404, type = "file-not-found", when = "no file at this path")
   @GetMapping("/files/{*path}")
   ResponseEntity<byte[]> get(
       Caller caller,
@@ -103,6 +108,12 @@ class FileController {
         .body(content);
   }
 
+  @SuccessStatus({200, 201})
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 412,
+      type = "stale-revision",
+      when = "If-Match or If-None-Match does not hold: the file changed")
   @PutMapping("/files/{*path}")
   ResponseEntity<FileWritten> put(
       Caller caller,
@@ -122,6 +133,12 @@ class FileController {
         .body(new FileWritten(FileView.of(checked, entry), written.revision().number()));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(status = 404, type = "file-not-found", when = "no file at this path")
+  @ProblemResponse(
+      status = 412,
+      type = "stale-revision",
+      when = "If-Match does not hold: the file changed")
   @DeleteMapping("/files/{*path}")
   FileDeleted delete(
       Caller caller,
@@ -137,6 +154,11 @@ class FileController {
    * {@code {"files": {"index.html": "<html>…", "old.css": null, "logo.png": {"base64": "…"}},
    * "message": "…", "baseRevision": 3}}: every file at once, as one revision, or nothing.
    */
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 412,
+      type = "stale-revision",
+      when = "baseRevision is not the app's current revision")
   @PostMapping("/changes")
   ChangeApplied change(Caller caller, @PathVariable String appId, @RequestBody JsonNode body) {
     caller.requireScope("apps:write");

@@ -1,5 +1,7 @@
 package com.webase.notification.inapp;
 
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
@@ -56,6 +58,11 @@ class NotificationController {
         items.stream().map(View::of).toList(), notifications.unread(caller.userId()), next);
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(
+      status = 404,
+      type = "notification-not-found",
+      when = "no such notification of this account")
   @PostMapping("/{id}/read")
   ResponseEntity<Void> read(Caller caller, @PathVariable UUID id) {
     caller.requireScope("account:write");

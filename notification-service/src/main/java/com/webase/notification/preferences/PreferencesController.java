@@ -1,5 +1,6 @@
 package com.webase.notification.preferences;
 
+import com.webase.platform.apidocs.ProblemResponse;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.problem.ProblemResponses;
 import com.webase.platform.security.Caller;
@@ -34,6 +35,7 @@ class PreferencesController {
     return View.of(preferences.of(caller.userId()));
   }
 
+  @ProblemResponse(status = 400, type = "security-email-required", when = "securityEmail was false")
   @PutMapping
   View replace(Caller caller, @RequestBody Update update) {
     caller.requireScope("account:write");

@@ -1,5 +1,7 @@
 package com.webase.records.models;
 
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import com.webase.records.ownership.AppOwnership;
@@ -37,6 +39,13 @@ class ModelController {
     this.models = models;
   }
 
+  @SuccessStatus(201)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(status = 409, type = "model-exists", when = "the app has a model of this name")
+  @ProblemResponse(
+      status = 409,
+      type = "too-many-models",
+      when = "the app has as many models as allowed")
   @PostMapping
   ResponseEntity<ModelView> create(
       Caller caller, @PathVariable String appId, @RequestBody CreateModel request) {
@@ -47,6 +56,7 @@ class ModelController {
         .body(ModelView.of(model));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping
   ModelPage list(
       Caller caller,
@@ -64,6 +74,11 @@ class ModelController {
     return new ModelPage(items, next);
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
   @GetMapping("/{model}")
   ResponseEntity<ModelView> get(
       Caller caller, @PathVariable String appId, @PathVariable("model") String name) {
@@ -72,6 +87,31 @@ class ModelController {
     return ResponseEntity.ok().eTag(ETags.of(model.version())).body(ModelView.of(model));
   }
 
+  @ProblemResponse(
+      status = 400,
+      type = "invalid-if-match",
+      when = "If-Match is not an ETag this API returned")
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(
+      status = 409,
+      type = "field-holds-data",
+      when = "the change would lose stored values (send force=true)")
+  @ProblemResponse(
+      status = 409,
+      type = "model-too-many-changes",
+      when = "the model was changed too often")
+  @ProblemResponse(
+      status = 409,
+      type = "unique-violation",
+      when = "records share a value of a field made unique")
+  @ProblemResponse(
+      status = 412,
+      type = "precondition-failed",
+      when = "the model changed since If-Match's version")
   @PatchMapping("/{model}")
   ResponseEntity<ModelView> update(
       Caller caller,
@@ -87,6 +127,20 @@ class ModelController {
     return ResponseEntity.ok().eTag(ETags.of(model.version())).body(ModelView.of(model));
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(
+      status = 400,
+      type = "invalid-if-match",
+      when = "If-Match is not an ETag this API returned")
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(
+      status = 412,
+      type = "precondition-failed",
+      when = "the model changed since If-Match's version")
   @DeleteMapping("/{model}")
   ResponseEntity<Void> delete(
       Caller caller,

@@ -1,6 +1,7 @@
 package com.webase.records.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.webase.platform.apidocs.ProblemResponse;
 import com.webase.platform.security.Caller;
 import com.webase.records.ownership.AppOwnership;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,6 +31,20 @@ class RecordListController {
     this.lists = lists;
   }
 
+  @ProblemResponse(
+      status = 400,
+      type = "invalid-query",
+      when = "a filter, sort or limit is not one the model allows")
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(
+      status = 409,
+      type = "model-changed",
+      when = "the model changed while the list was read")
+  @ProblemResponse(status = 503, type = "query-timeout", when = "the list took too long to compute")
   @GetMapping("/api/v1/apps/{appId}/models/{model}/records")
   @Parameter(
       name = "filter",

@@ -1,11 +1,14 @@
 package com.webase.token.defaulttoken;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.webase.platform.apidocs.NeedsRecentLogin;
+import com.webase.platform.apidocs.ProblemResponse;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import com.webase.platform.security.PersonOnly;
 import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.TokensProperties;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,9 +57,24 @@ class DefaultTokenController {
     this.clock = clock;
   }
 
+  @NeedsRecentLogin
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "called with an API token")
+  @ProblemResponse(status = 410, type = "account-deleted", when = "the account was deleted")
+  @ProblemResponse(
+      status = 503,
+      type = "token-not-readable",
+      when = "the token cannot be decrypted right now")
   @GetMapping
   ResponseEntity<DefaultTokenView> show(
-      Caller caller, @RequestParam(defaultValue = "false") boolean reveal) {
+      Caller caller,
+      @Parameter(
+              description =
+                  "true: the full token (needs a login of the last minutes); otherwise it is masked.")
+          @RequestParam(defaultValue = "false")
+          boolean reveal) {
     if (!reveal) {
       PersonOnly.require(caller);
       return noStore(DefaultTokenView.masked(defaultTokens.ensureExists(caller.userId())));
@@ -67,6 +85,12 @@ class DefaultTokenController {
     return noStore(DefaultTokenView.of(defaultTokens.show(caller.userId()), null, null));
   }
 
+  @NeedsRecentLogin
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "called with an API token")
+  @ProblemResponse(status = 410, type = "account-deleted", when = "the account was deleted")
   @PostMapping("/regenerate")
   ResponseEntity<DefaultTokenView> regenerate(
       Caller caller, @RequestBody(required = false) RegenerateRequest request) {

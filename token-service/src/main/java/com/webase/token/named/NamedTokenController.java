@@ -1,5 +1,8 @@
 package com.webase.token.named;
 
+import com.webase.platform.apidocs.NeedsRecentLogin;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
@@ -51,6 +54,17 @@ class NamedTokenController {
    * webase.tokens.default-lifetime} (90 days); {@code "expiresAt": null} or anything but a future
    * date-time within {@code max-lifetime} (366 days) is refused: named tokens always expire.
    */
+  @SuccessStatus(201)
+  @NeedsRecentLogin
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "called with an API token")
+  @ProblemResponse(
+      status = 409,
+      type = "too-many-tokens",
+      when = "the account has as many tokens as allowed")
+  @ProblemResponse(status = 410, type = "account-deleted", when = "the account was deleted")
   @PostMapping
   ResponseEntity<CreatedToken> create(Caller caller, @RequestBody CreateRequest request) {
     PersonOnly.requireRecentLogin(
@@ -85,6 +99,14 @@ class NamedTokenController {
    * id, kind, scopes and expiry — to check its own setup. The only token endpoint open to API-token
    * callers; it shows no secret.
    */
+  @ProblemResponse(
+      status = 400,
+      type = "not-an-api-token-call",
+      when = "called without an API token")
+  @ProblemResponse(
+      status = 404,
+      type = "token-not-found",
+      when = "the calling token no longer exists")
   @GetMapping("/current")
   ResponseEntity<TokenSummary> current(Caller caller) {
     if (caller.isPerson() || caller.tokenId() == null) {
@@ -118,6 +140,12 @@ class NamedTokenController {
     }
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(status = 404, type = "token-not-found", when = "no such token of this account")
+  @ProblemResponse(
+      status = 409,
+      type = "default-token-cannot-be-revoked",
+      when = "the default token is regenerated, not revoked")
   @DeleteMapping("/{tokenId}")
   ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID tokenId) {
     PersonOnly.require(caller);

@@ -71,6 +71,10 @@ public class ApiDocsAutoConfiguration {
       for (ProblemResponse problem : declared) {
         addProblem(operation, typeBase, problem.status(), problem.type(), problem.when());
       }
+      SuccessStatus success = handler.getMethod().getAnnotation(SuccessStatus.class);
+      if (success != null) {
+        documentSuccess(operation, success.value());
+      }
       NeedsRecentLogin recent = handler.getMethod().getAnnotation(NeedsRecentLogin.class);
       if (recent != null) {
         operation.addExtension("x-webase-recent-login", true);
@@ -179,6 +183,24 @@ public class ApiDocsAutoConfiguration {
     Schema next = properties.get("nextCursor");
     if (next.getDescription() == null) {
       next.setDescription("Pass as cursor to get the next page; absent (null) on the last page.");
+    }
+  }
+
+  /** Moves the documented 200 to the statuses the operation really answers. */
+  static void documentSuccess(Operation operation, int[] statuses) {
+    ApiResponses responses = operation.getResponses();
+    ApiResponse ok = responses == null ? null : responses.remove("200");
+    if (ok == null) {
+      ok = new ApiResponse();
+    }
+    for (int status : statuses) {
+      HttpStatus resolved = HttpStatus.valueOf(status);
+      ApiResponse response =
+          new ApiResponse()
+              .description(resolved.getReasonPhrase())
+              .content(status == 204 ? null : ok.getContent())
+              .headers(ok.getHeaders());
+      operation.getResponses().addApiResponse(Integer.toString(status), response);
     }
   }
 
