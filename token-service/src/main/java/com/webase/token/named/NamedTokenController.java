@@ -204,7 +204,7 @@ class NamedTokenController {
   /** What a list shows of a token: never the token, only its prefix and last four. */
   record TokenSummary(
       @Schema(description = "The token's id.") UUID id,
-      @Schema(description = "Its name; absent for the default token.") String name,
+      @Schema(description = "Its name (the default token is \"Default token\").") String name,
       @Schema(description = "default or named.") String kind,
       @Schema(description = "What a person sees: the prefix and the last four characters.")
           String display,
