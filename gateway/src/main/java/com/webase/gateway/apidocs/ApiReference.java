@@ -54,12 +54,12 @@ public class ApiReference {
 
   ApiReference(
       ApiDocsProperties properties,
-      WebClient.Builder web,
       @org.springframework.beans.factory.annotation.Value(
               "${webase.problems.type-base:https://webase.dev/problems/}")
           String typeBase) {
     this.properties = properties;
-    this.web = web.build();
+    // the gateway has no WebClient.Builder bean (Boot 4 keeps it in another module)
+    this.web = WebClient.builder().build();
     this.typeBase = typeBase.endsWith("/") ? typeBase : typeBase + "/";
     this.clock = Clock.systemUTC();
   }

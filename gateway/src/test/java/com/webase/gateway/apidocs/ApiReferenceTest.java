@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,10 +14,7 @@ class ApiReferenceTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final ApiReference reference =
-      new ApiReference(
-          new ApiDocsProperties(Map.of(), null, null),
-          WebClient.builder(),
-          "https://webase.dev/problems/");
+      new ApiReference(new ApiDocsProperties(Map.of(), null, null), "https://webase.dev/problems/");
 
   @Test
   void eachOperationNeedsTheScopeTheGatewayEnforces() {
