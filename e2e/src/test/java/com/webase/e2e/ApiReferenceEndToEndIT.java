@@ -41,12 +41,17 @@ class ApiReferenceEndToEndIT {
   @BeforeAll
   static void readTheReference() throws Exception {
     platform = Platform.get();
-    HttpResponse<String> response = get(platform.gatewayA.url() + "/v3/api-docs");
-    assertThat(response.statusCode()).isEqualTo(200);
-    reference = JSON.readTree(response.body());
-    assertThat(reference.path("info").has("x-webase-unavailable-services"))
-        .as("every service's document was read")
-        .isFalse();
+    // a service makes its document on the first read, which may take the gateway a few tries
+    org.awaitility.Awaitility.await("every service's document read by the gateway")
+        .atMost(java.time.Duration.ofSeconds(90))
+        .pollInterval(java.time.Duration.ofSeconds(2))
+        .until(
+            () -> {
+              HttpResponse<String> response = get(platform.gatewayA.url() + "/v3/api-docs");
+              assertThat(response.statusCode()).isEqualTo(200);
+              reference = JSON.readTree(response.body());
+              return !reference.path("info").has("x-webase-unavailable-services");
+            });
   }
 
   @Test
@@ -163,6 +168,27 @@ class ApiReferenceEndToEndIT {
   }
 
   /**
+   * The Java client is generated at build time from {@code docs/api/webase-api.json}: that file
+   * must be the document the platform serves, so a changed endpoint fails here (and, once the file
+   * is renewed, in the client's compilation and {@code ApiClientEndToEndIT}) rather than drifting.
+   */
+  @Test
+  void theCommittedReferenceTheClientIsGeneratedFromIsTheOneThePlatformServes() throws Exception {
+    Path committed = Path.of("").toAbsolutePath().getParent().resolve("docs/api/webase-api.json");
+    Path live = Path.of("target/openapi/webase-api.json").toAbsolutePath();
+    Files.createDirectories(live.getParent());
+    Files.writeString(
+        live, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reference) + "\n");
+
+    assertThat(JSON.readTree(Files.readString(committed)))
+        .as(
+            "docs/api/webase-api.json is not the platform's reference: after a deliberate API"
+                + " change, copy %s there",
+            live)
+        .isEqualTo(reference);
+  }
+
+  /**
    * The lint (issue 17): Spectral's standard OpenAPI rules and Webase's own ({@code
    * src/test/spectral/.spectral.yaml}: security and 4xx problems on every operation, one way of
    * paging, a description on every field and parameter) find no error in the reference. Spectral is
@@ -182,6 +208,39 @@ class ApiReferenceEndToEndIT {
     List<String> errors = SpectralLint.errors(lint, document);
 
     assertThat(errors).as("Spectral errors in " + document).isEmpty();
+  }
+
+  /**
+   * The reference page as a reader sees it: headless Chromium renders {@code /docs} (Swagger UI
+   * loading {@code /v3/api-docs}) into {@code target/screenshots/api-reference.png}; the README
+   * links a copy of it ({@code docs/api/reference.png}).
+   */
+  @Test
+  void theReferencePageRendersInAHeadlessBrowser() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(chromium), "Debian's chromium is not installed");
+    Path shot = Path.of("target/screenshots/api-reference.png").toAbsolutePath();
+    Files.createDirectories(shot.getParent());
+    Files.deleteIfExists(shot);
+    Process browser =
+        new ProcessBuilder(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=1280,1800",
+                "--virtual-time-budget=15000",
+                "--screenshot=" + shot,
+                platform.gatewayA.url() + "/docs")
+            .redirectErrorStream(true)
+            .redirectOutput(Path.of("target/screenshots/chromium.log").toFile())
+            .start();
+    assertThat(browser.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(shot).exists();
+    assertThat(Files.size(shot)).as("a rendered page, not a blank one").isGreaterThan(30_000);
   }
 
   /** Route id → its Path patterns, from the gateway's own configuration, in its order. */

@@ -20,6 +20,6 @@ public record ApiDocsProperties(Map<String, URI> services, Duration refresh, Dur
   public ApiDocsProperties {
     services = services == null ? Map.of() : new LinkedHashMap<>(services);
     refresh = refresh == null ? Duration.ofSeconds(30) : refresh;
-    timeout = timeout == null ? Duration.ofSeconds(3) : timeout;
+    timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
   }
 }
