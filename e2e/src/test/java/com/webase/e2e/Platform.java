@@ -67,6 +67,12 @@ final class Platform {
   final ServiceProcess appsService;
   final ServiceProcess recordsService;
   final RedisServer redis;
+
+  /**
+   * Each service's management port, where its own OpenAPI document is ({@code /actuator/openapi}).
+   */
+  final Map<String, Integer> managementPorts;
+
   volatile ServiceProcess gatewayA;
   final ServiceProcess gatewayB;
   private final Map<String, String> gatewayAEnv;
@@ -124,6 +130,18 @@ final class Platform {
     int appsPort = Ports.free();
     int recordsPort = Ports.free();
     introspectionPortOfB = Ports.free();
+    // each service's management port is chosen here: the gateways read the API documents there
+    Map<String, Integer> management = new LinkedHashMap<>();
+    for (String service :
+        List.of(
+            "token-service",
+            "account-service",
+            "notification-service",
+            "apps-service",
+            "records-service")) {
+      management.put(service, Ports.free());
+    }
+    managementPorts = Map.copyOf(management);
     int gatewayAPort = Ports.free();
     int gatewayBPort = Ports.free();
 
@@ -139,6 +157,11 @@ final class Platform {
     common.put("WEBASE_NOTIFICATION_SERVICE_URL", "http://localhost:" + notificationPort);
     common.put("WEBASE_APPS_SERVICE_URL", "http://localhost:" + appsPort);
     common.put("WEBASE_RECORDS_SERVICE_URL", "http://localhost:" + recordsPort);
+    management.forEach(
+        (service, port) ->
+            common.put(
+                "WEBASE_" + service.toUpperCase().replace('-', '_') + "_DOCS_URL",
+                "http://localhost:" + port + "/actuator/openapi"));
 
     tokenServiceEnv = new LinkedHashMap<>(common);
     tokenServiceEnv.put("WEBASE_TOKEN_ENCRYPTION_SECRET", RealmSettings.secret() + "-e2e");
@@ -168,11 +191,25 @@ final class Platform {
         "http://localhost:" + introspectionPortOfB + "/internal/v1/introspect");
 
     tokenService =
-        remember(start(root, "token-service", "token-service", tokenPort, tokenServiceEnv));
+        remember(
+            start(
+                root,
+                "token-service",
+                "token-service",
+                tokenPort,
+                management.get("token-service"),
+                tokenServiceEnv));
     Map<String, String> accountEnv = new LinkedHashMap<>(common);
     accountEnv.put("WEBASE_ACCOUNT_CLIENT_SECRET", keycloak.realm().accountServiceClientSecret());
     accountService =
-        remember(start(root, "account-service", "account-service", accountPort, accountEnv));
+        remember(
+            start(
+                root,
+                "account-service",
+                "account-service",
+                accountPort,
+                management.get("account-service"),
+                accountEnv));
     Map<String, String> notificationEnv = new LinkedHashMap<>(common);
     notificationEnv.put("WEBASE_SMTP_HOST", RealServers.smtp().host());
     notificationEnv.put("WEBASE_SMTP_PORT", Integer.toString(RealServers.smtp().port()));
@@ -183,12 +220,28 @@ final class Platform {
             "notification-service",
             "notification-service",
             notificationPort,
+            management.get("notification-service"),
             notificationEnv));
     Map<String, String> appsEnv = new LinkedHashMap<>(common);
     appsEnv.put("WEBASE_SITES_URL_TEMPLATE", "http://{site}.localhost:" + gatewayAPort + "/");
-    appsService = remember(start(root, "apps-service", "apps-service", appsPort, appsEnv));
+    appsService =
+        remember(
+            start(
+                root,
+                "apps-service",
+                "apps-service",
+                appsPort,
+                management.get("apps-service"),
+                appsEnv));
     recordsService =
-        remember(start(root, "records-service", "records-service", recordsPort, common));
+        remember(
+            start(
+                root,
+                "records-service",
+                "records-service",
+                recordsPort,
+                management.get("records-service"),
+                common));
     introspectionOfB =
         remember(
             start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));
@@ -267,11 +320,22 @@ final class Platform {
    */
   private ServiceProcess start(
       Path root, String module, String name, int port, Map<String, String> env) {
+    return start(root, module, name, port, Ports.free(), env);
+  }
+
+  private ServiceProcess start(
+      Path root,
+      String module,
+      String name,
+      int port,
+      int managementPort,
+      Map<String, String> env) {
     List<String> jvm = new ArrayList<>(List.of("-Xms384m", "-Xmx384m", "-XX:MetaspaceSize=256m"));
     if (Boolean.getBoolean("e2e.trace-revocations")) {
       jvm.add("-Xlog:gc,safepoint:file=" + logs.resolve(name + "-gc.log") + ":utctime");
     }
-    return ServiceProcess.start(root, module, name, port, env, logs.resolve(name + ".log"), jvm);
+    return ServiceProcess.start(
+        root, module, name, port, managementPort, env, logs.resolve(name + ".log"), jvm);
   }
 
   /** Every process of the platform that is running now (both gateways, every service). */

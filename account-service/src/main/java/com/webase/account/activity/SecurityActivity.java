@@ -1,5 +1,6 @@
 package com.webase.account.activity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -66,5 +67,12 @@ public class SecurityActivity {
     jdbc.sql("delete from security_activity where account_id = ?").param(accountId).update();
   }
 
-  public record Entry(UUID id, String kind, String detail, Instant occurredAt) {}
+  public record Entry(
+      @Schema(description = "The entry's id.") UUID id,
+      @Schema(
+              description =
+                  "What happened, e.g. password-changed, email-changed, token-regenerated.")
+          String kind,
+      @Schema(description = "More about it, when there is more; absent otherwise.") String detail,
+      @Schema(description = "When it happened.") Instant occurredAt) {}
 }

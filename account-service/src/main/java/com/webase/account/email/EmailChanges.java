@@ -8,6 +8,7 @@ import com.webase.events.account.EmailChangeRequested;
 import com.webase.events.account.EmailChanged;
 import com.webase.platform.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,10 @@ public class EmailChanges {
   }
 
   /** A new address waiting for verification. */
-  public record PendingEmail(String email, Instant requestedAt, Instant expiresAt) {}
+  public record PendingEmail(
+      @Schema(description = "The new address, not in effect until verified.") String email,
+      @Schema(description = "When the change was asked for.") Instant requestedAt,
+      @Schema(description = "When the verification link stops working.") Instant expiresAt) {}
 
   public Optional<PendingEmail> pending(String accountId) {
     return jdbc.sql(

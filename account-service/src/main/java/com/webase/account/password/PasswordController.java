@@ -1,9 +1,12 @@
 package com.webase.account.password;
 
 import com.webase.account.accounts.AccountProvisioning;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import com.webase.platform.security.PersonOnly;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +34,46 @@ class PasswordController {
     this.provisioning = provisioning;
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(status = 400, type = "current-password-wrong", when = "currentPassword is wrong")
+  @ProblemResponse(status = 400, type = "password-required", when = "no newPassword")
+  @ProblemResponse(
+      status = 400,
+      type = "password-confirmation-mismatch",
+      when = "confirmPassword differs")
+  @ProblemResponse(status = 400, type = "password-too-short", when = "fewer than 12 characters")
+  @ProblemResponse(status = 400, type = "password-too-long", when = "more than 128 characters")
+  @ProblemResponse(
+      status = 400,
+      type = "password-unchanged",
+      when = "the new password is the current one")
+  @ProblemResponse(
+      status = 400,
+      type = "password-contains-email",
+      when = "it contains the email address")
+  @ProblemResponse(status = 400, type = "password-contains-name", when = "it contains the name")
+  @ProblemResponse(status = 400, type = "password-too-weak", when = "it is common or easy to guess")
+  @ProblemResponse(status = 400, type = "password-refused", when = "Keycloak's policy refused it")
+  @ProblemResponse(
+      status = 400,
+      type = "refused-by-identity-provider",
+      when = "Keycloak refused the change")
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "called with an API token")
+  @ProblemResponse(
+      status = 429,
+      type = "too-many-password-attempts",
+      when = "too many wrong current passwords")
+  @ProblemResponse(
+      status = 429,
+      type = "login-temporarily-locked",
+      when = "the account's login is locked for a while")
+  @ProblemResponse(
+      status = 503,
+      type = "identity-provider-unavailable",
+      when = "Keycloak cannot be reached")
   @PostMapping("/api/v1/account/password")
   ResponseEntity<Void> change(
       Caller caller, @AuthenticationPrincipal Jwt jwt, @RequestBody ChangeRequest request) {
@@ -45,6 +88,10 @@ class PasswordController {
   }
 
   /** Guidance only: how strong a candidate is, and why; nothing is stored or logged. */
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "called with an API token")
   @PostMapping("/api/v1/account/password/strength")
   PasswordPolicy.Estimate strength(
       Caller caller, @AuthenticationPrincipal Jwt jwt, @RequestBody StrengthRequest request) {
@@ -59,9 +106,19 @@ class PasswordController {
     return policy.estimate(password, account.email(), account.name());
   }
 
-  record ChangeRequest(String currentPassword, String newPassword, String confirmPassword) {}
+  record ChangeRequest(
+      @Schema(description = "The current password.") String currentPassword,
+      @Schema(
+              description =
+                  "The new password: 12 to 128 characters; common, breached-style and account-derived passwords are refused.",
+              minLength = PasswordPolicy.MIN_LENGTH,
+              maxLength = PasswordPolicy.MAX_LENGTH)
+          String newPassword,
+      @Schema(description = "The new password again.") String confirmPassword) {}
 
-  record StrengthRequest(String password) {}
+  record StrengthRequest(
+      @Schema(description = "A password to rate; it is neither stored nor logged.")
+          String password) {}
 
   @Configuration(proxyBeanMethods = false)
   static class PolicyConfiguration {

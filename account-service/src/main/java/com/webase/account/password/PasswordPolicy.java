@@ -2,6 +2,7 @@ package com.webase.account.password;
 
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,10 +47,19 @@ public final class PasswordPolicy {
   public record Refusal(
       String type, String field, String reason, Integer score, Feedback feedback) {}
 
-  public record Feedback(String warning, List<String> suggestions) {}
+  public record Feedback(
+      @Schema(description = "Why the password is weak, if it is.") String warning,
+      @Schema(description = "How to make it stronger.") List<String> suggestions) {}
 
   /** How strong a password is, for a strength meter. */
-  public record Estimate(int score, Feedback feedback) {}
+  public record Estimate(
+      @Schema(
+              description =
+                  "Strength from 0 (guessable) to 4 (very strong); 3 or more is accepted.",
+              minimum = "0",
+              maximum = "4")
+          int score,
+      @Schema(description = "Advice for a stronger password.") Feedback feedback) {}
 
   public Optional<Refusal> check(Candidate candidate) {
     String password = candidate.newPassword();

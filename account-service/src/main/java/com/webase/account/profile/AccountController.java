@@ -5,9 +5,13 @@ import com.webase.account.accounts.AccountProvisioning;
 import com.webase.account.confirmation.SensitiveActions;
 import com.webase.account.email.EmailAddress;
 import com.webase.account.email.EmailChanges;
+import com.webase.platform.apidocs.NeedsRecentLogin;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.problem.ProblemResponses;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +59,11 @@ class AccountController {
   }
 
   /** Reads the profile: an API token needs {@code account:read} (DESIGN §5). */
+  @ProblemResponse(
+      status = 403,
+      type = "profile-claims-missing",
+      when = "the login token carries no email address")
+  @ProblemResponse(status = 410, type = "account-deleted", when = "the account was deleted")
   @GetMapping
   ResponseEntity<AccountView> show(Caller caller, @AuthenticationPrincipal Jwt jwt) {
     caller.requireScope(READ);
@@ -66,6 +75,27 @@ class AccountController {
    * recent login or {@code currentPassword}). Everything is validated before anything changes. An
    * API token needs {@code account:write}, and cannot change the email at all.
    */
+  @NeedsRecentLogin(orCurrentPassword = true)
+  @ProblemResponse(status = 400, type = "email-unchanged", when = "the email is the current one")
+  @ProblemResponse(status = 400, type = "current-password-wrong", when = "currentPassword is wrong")
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "an API token asked for an email change")
+  @ProblemResponse(status = 409, type = "email-taken", when = "another account uses the address")
+  @ProblemResponse(status = 415, type = "unsupported-media-type", when = "the body is not JSON")
+  @ProblemResponse(
+      status = 429,
+      type = "too-many-password-attempts",
+      when = "too many wrong current passwords")
+  @ProblemResponse(
+      status = 429,
+      type = "too-many-verification-mails",
+      when = "verification mails were sent too often")
+  @ProblemResponse(
+      status = 503,
+      type = "identity-provider-unavailable",
+      when = "Keycloak cannot be reached")
   @PatchMapping
   ResponseEntity<AccountView> update(
       Caller caller, @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) Patch patch) {
@@ -115,6 +145,21 @@ class AccountController {
   }
 
   /** Deletes the account; needs a recent login or {@code currentPassword} in the body. */
+  @SuccessStatus(204)
+  @NeedsRecentLogin(orCurrentPassword = true)
+  @ProblemResponse(status = 400, type = "current-password-wrong", when = "currentPassword is wrong")
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "called with an API token")
+  @ProblemResponse(
+      status = 429,
+      type = "too-many-password-attempts",
+      when = "too many wrong current passwords")
+  @ProblemResponse(
+      status = 503,
+      type = "identity-provider-unavailable",
+      when = "Keycloak cannot be reached")
   @DeleteMapping
   ResponseEntity<Void> delete(
       Caller caller,
@@ -165,15 +210,32 @@ class AccountController {
                 account.createdAt()));
   }
 
-  record Patch(String name, String email, String currentPassword) {}
+  record Patch(
+      @Schema(
+              description = "New display name; takes effect at once, everywhere.",
+              maxLength = DisplayName.MAX_LENGTH)
+          String name,
+      @Schema(
+              description =
+                  "New email address: pending until the link mailed to it is followed; needs a portal session.",
+              format = "email")
+          String email,
+      @Schema(
+              description =
+                  "The current password: needed for an email change unless the login is recent.")
+          String currentPassword) {}
 
-  record DeleteRequest(String currentPassword) {}
+  record DeleteRequest(
+      @Schema(description = "The current password: needed unless the login is recent.")
+          String currentPassword) {}
 
   record AccountView(
-      String id,
-      String name,
-      String email,
-      boolean emailVerified,
-      EmailChanges.PendingEmail pendingEmail,
-      Instant createdAt) {}
+      @Schema(description = "The account's id: the user id (sub) in every token of this person.")
+          String id,
+      @Schema(description = "The display name.") String name,
+      @Schema(description = "The login and notification address.", format = "email") String email,
+      @Schema(description = "Whether the email address was verified.") boolean emailVerified,
+      @Schema(description = "A new address waiting for verification; absent when none is.")
+          EmailChanges.PendingEmail pendingEmail,
+      @Schema(description = "When the account was created.") Instant createdAt) {}
 }

@@ -1,8 +1,11 @@
 package com.webase.apps.apps;
 
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +36,15 @@ class AppController {
     this.store = store;
   }
 
+  @SuccessStatus(201)
+  @ProblemResponse(
+      status = 409,
+      type = "too-many-apps",
+      when = "the account has as many apps as allowed")
+  @ProblemResponse(
+      status = 409,
+      type = "concurrent-change",
+      when = "another request took the same slug at the same moment")
   @PostMapping
   ResponseEntity<AppView> create(Caller caller, @RequestBody NewApp request) {
     caller.requireScope("apps:write");
@@ -54,12 +66,14 @@ class AppController {
     return new AppPage(page.stream().limit(limit).map(this::view).toList(), next);
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping("/{appId}")
   AppView get(Caller caller, @PathVariable String appId) {
     caller.requireScope("apps:read");
     return view(apps.ownedBy(caller, appId));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @PatchMapping("/{appId}")
   AppView update(Caller caller, @PathVariable String appId, @RequestBody AppPatch patch) {
     caller.requireScope("apps:write");
@@ -69,6 +83,8 @@ class AppController {
     return view(apps.update(caller, appId, patch.name(), patch.description()));
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @DeleteMapping("/{appId}")
   ResponseEntity<Void> delete(Caller caller, @PathVariable String appId) {
     caller.requireScope("apps:write");
@@ -89,9 +105,21 @@ class AppController {
         app.updatedAt());
   }
 
-  record NewApp(String name, String description) {}
+  record NewApp(
+      @Schema(
+              description = "The app's name; its slug and site name are made from it.",
+              maxLength = AppNames.MAX_NAME)
+          String name,
+      @Schema(description = "What the app is for.", maxLength = AppNames.MAX_DESCRIPTION)
+          String description) {}
 
-  record AppPatch(String name, String description) {}
+  record AppPatch(
+      @Schema(
+              description = "A new name (the slug and site name stay).",
+              maxLength = AppNames.MAX_NAME)
+          String name,
+      @Schema(description = "A new description.", maxLength = AppNames.MAX_DESCRIPTION)
+          String description) {}
 
   record AppPage(List<AppView> items, String nextCursor) {}
 
@@ -100,13 +128,16 @@ class AppController {
    * @param revision the current revision of the files (0 before the first file)
    */
   record AppView(
-      UUID id,
-      String name,
-      String description,
-      String slug,
-      String siteName,
-      String siteUrl,
-      int revision,
-      Instant createdAt,
-      Instant updatedAt) {}
+      @Schema(description = "The app's id.") UUID id,
+      @Schema(description = "The app's name.") String name,
+      @Schema(description = "What the app is for.") String description,
+      @Schema(description = "Unique among the owner's apps, made from the name.") String slug,
+      @Schema(description = "The live site's name: its host is {siteName}.<sites domain>.")
+          String siteName,
+      @Schema(description = "Where the live site is served once the app is deployed.")
+          String siteUrl,
+      @Schema(description = "The current revision of the files (0 before the first file).")
+          int revision,
+      @Schema(description = "When the app was created.") Instant createdAt,
+      @Schema(description = "When the app or its files last changed.") Instant updatedAt) {}
 }

@@ -2,8 +2,11 @@ package com.webase.apps.chat;
 
 import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +44,8 @@ class ChatController {
    * posted through the API (it changes nothing by itself: the builder changes files with {@code
    * POST /changes}).
    */
+  @SuccessStatus(202)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @PostMapping
   ResponseEntity<MessageView> post(
       Caller caller, @PathVariable String appId, @RequestBody NewMessage request) {
@@ -51,6 +56,7 @@ class ChatController {
         .body(MessageView.of(message));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping
   MessagePage list(
       Caller caller,
@@ -70,12 +76,28 @@ class ChatController {
   /**
    * @param role {@code user} (default) or {@code assistant}
    */
-  record NewMessage(String role, String content) {}
+  record NewMessage(
+      @Schema(
+              description =
+                  "Who speaks: user (the default) asks for a change; assistant is an AI builder's answer.",
+              allowableValues = {"user", "assistant"})
+          String role,
+      @Schema(
+              description =
+                  "The message: a request in words, or a patch or file set the built-in refiner applies.")
+          String content) {}
 
   record MessagePage(List<MessageView> items, String nextCursor) {}
 
   record MessageView(
-      UUID id, String role, String content, Integer revision, UUID replyTo, Instant createdAt) {
+      @Schema(description = "The message's id.") UUID id,
+      @Schema(description = "user or assistant.") String role,
+      @Schema(description = "The message.") String content,
+      @Schema(description = "The app's revision a change from this message made; absent if none.")
+          Integer revision,
+      @Schema(description = "The message this one answers; absent for a user's message.")
+          UUID replyTo,
+      @Schema(description = "When it was posted.") Instant createdAt) {
     static MessageView of(ChatMessage message) {
       return new MessageView(
           message.id(),

@@ -2,8 +2,11 @@ package com.webase.apps.deployment;
 
 import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +38,8 @@ class DeploymentController {
     this.deployments = deployments;
   }
 
+  @SuccessStatus(202)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @PostMapping
   ResponseEntity<DeploymentView> deploy(Caller caller, @PathVariable String appId) {
     caller.requireScope("deploy");
@@ -44,6 +49,7 @@ class DeploymentController {
         .body(DeploymentView.of(deployment));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping
   DeploymentPage list(
       Caller caller,
@@ -60,12 +66,26 @@ class DeploymentController {
     return new DeploymentPage(page.stream().limit(limit).map(DeploymentView::of).toList(), next);
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "deployment-not-found",
+      when = "no such deployment of this app")
   @GetMapping("/{deploymentId}")
   DeploymentView get(Caller caller, @PathVariable String appId, @PathVariable String deploymentId) {
     caller.requireScope("apps:read");
     return DeploymentView.of(deployments.get(caller, appId, deploymentId));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "deployment-not-found",
+      when = "no such deployment of this app")
+  @ProblemResponse(
+      status = 409,
+      type = "deployment-not-promotable",
+      when = "the deployment was never live")
   @PostMapping("/{deploymentId}/promote")
   DeploymentView promote(
       Caller caller, @PathVariable String appId, @PathVariable String deploymentId) {
@@ -76,14 +96,18 @@ class DeploymentController {
   record DeploymentPage(List<DeploymentView> items, String nextCursor) {}
 
   record DeploymentView(
-      UUID id,
-      int revision,
-      String status,
-      String reason,
-      Instant createdAt,
-      Instant startedAt,
-      Instant finishedAt,
-      Instant liveSince) {
+      @Schema(description = "The deployment's id.") UUID id,
+      @Schema(description = "The app's revision it serves (an immutable snapshot).") int revision,
+      @Schema(
+              description =
+                  "queued, building, then live or failed; retired once another went live.",
+              allowableValues = {"queued", "building", "live", "failed", "retired"})
+          String status,
+      @Schema(description = "Why it failed; absent otherwise.") String reason,
+      @Schema(description = "When it was asked for.") Instant createdAt,
+      @Schema(description = "When building started.") Instant startedAt,
+      @Schema(description = "When building finished.") Instant finishedAt,
+      @Schema(description = "When it last went live; absent if it never did.") Instant liveSince) {
     static DeploymentView of(Deployment d) {
       return new DeploymentView(
           d.id(),

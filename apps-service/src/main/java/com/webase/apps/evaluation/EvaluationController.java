@@ -3,8 +3,11 @@ package com.webase.apps.evaluation;
 import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
 import com.webase.apps.evaluation.checks.Report;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,8 @@ class EvaluationController {
     this.evaluations = evaluations;
   }
 
+  @SuccessStatus(202)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @PostMapping
   ResponseEntity<EvaluationView> request(Caller caller, @PathVariable String appId) {
     caller.requireScope("apps:write");
@@ -43,6 +48,7 @@ class EvaluationController {
         .body(EvaluationView.of(evaluation));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping
   EvaluationPage list(
       Caller caller,
@@ -62,6 +68,11 @@ class EvaluationController {
         next);
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "evaluation-not-found",
+      when = "no such evaluation of this app")
   @GetMapping("/{evaluationId}")
   EvaluationView get(Caller caller, @PathVariable String appId, @PathVariable String evaluationId) {
     caller.requireScope("apps:read");
@@ -74,14 +85,18 @@ class EvaluationController {
    * @param durationMs from start to finish, once finished
    */
   record EvaluationView(
-      UUID id,
-      int revision,
-      String status,
-      Instant queuedAt,
-      Instant startedAt,
-      Instant finishedAt,
-      Long durationMs,
-      Report report) {
+      @Schema(description = "The evaluation's id.") UUID id,
+      @Schema(description = "The app's revision whose files were evaluated.") int revision,
+      @Schema(
+              description = "queued, running, then passed or failed.",
+              allowableValues = {"queued", "running", "passed", "failed"})
+          String status,
+      @Schema(description = "When it was asked for.") Instant queuedAt,
+      @Schema(description = "When it started; absent while queued.") Instant startedAt,
+      @Schema(description = "When it finished; absent until then.") Instant finishedAt,
+      @Schema(description = "From start to finish in milliseconds, once finished.") Long durationMs,
+      @Schema(description = "The checks run and what they found, once finished; absent in lists.")
+          Report report) {
     EvaluationView summary() {
       return new EvaluationView(
           id, revision, status, queuedAt, startedAt, finishedAt, durationMs, null);

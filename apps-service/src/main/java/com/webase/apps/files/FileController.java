@@ -2,9 +2,12 @@ package com.webase.apps.files;
 
 import com.webase.apps.apps.App;
 import com.webase.apps.apps.Apps;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.problem.ProblemResponses;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,6 +50,7 @@ class FileController {
     this.files = files;
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping("/files")
   FileList list(
       Caller caller,
@@ -76,6 +80,8 @@ class FileController {
    * The file's bytes with its content type. On the portal's origin a file must never run as a page:
    * the answer is sandboxed ({@code Content-Security-Policy: sandbox}) and never sniffed.
    */
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(status = 404, type = "file-not-found", when = "no file at this path")
   @GetMapping("/files/{*path}")
   ResponseEntity<byte[]> get(
       Caller caller,
@@ -102,6 +108,12 @@ class FileController {
         .body(content);
   }
 
+  @SuccessStatus({200, 201})
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 412,
+      type = "stale-revision",
+      when = "If-Match or If-None-Match does not hold: the file changed")
   @PutMapping("/files/{*path}")
   ResponseEntity<FileWritten> put(
       Caller caller,
@@ -121,6 +133,12 @@ class FileController {
         .body(new FileWritten(FileView.of(checked, entry), written.revision().number()));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(status = 404, type = "file-not-found", when = "no file at this path")
+  @ProblemResponse(
+      status = 412,
+      type = "stale-revision",
+      when = "If-Match does not hold: the file changed")
   @DeleteMapping("/files/{*path}")
   FileDeleted delete(
       Caller caller,
@@ -136,6 +154,11 @@ class FileController {
    * {@code {"files": {"index.html": "<html>…", "old.css": null, "logo.png": {"base64": "…"}},
    * "message": "…", "baseRevision": 3}}: every file at once, as one revision, or nothing.
    */
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 412,
+      type = "stale-revision",
+      when = "baseRevision is not the app's current revision")
   @PostMapping("/changes")
   ChangeApplied change(Caller caller, @PathVariable String appId, @RequestBody JsonNode body) {
     caller.requireScope("apps:write");
@@ -249,7 +272,12 @@ class FileController {
     }
   }
 
-  record FileView(String path, long size, String type, String etag) {
+  record FileView(
+      @Schema(description = "The file's path in the app, e.g. index.html or css/site.css.")
+          String path,
+      @Schema(description = "Its size in bytes.") long size,
+      @Schema(description = "Its content type, from its name.") String type,
+      @Schema(description = "Its ETag, for If-Match on the next change.") String etag) {
     static FileView of(String path, Manifest.FileEntry entry) {
       return new FileView(path, entry.size(), entry.type(), entry.etag());
     }
@@ -260,11 +288,23 @@ class FileController {
    * @param fileCount and {@code totalSize}: of the whole app, not this page
    */
   record FileList(
-      int revision, int fileCount, long totalSize, List<FileView> items, String nextCursor) {}
+      @Schema(description = "The app's revision this list is of.") int revision,
+      @Schema(description = "How many files the whole app has (not this page).") int fileCount,
+      @Schema(description = "The size of all the app's files, in bytes.") long totalSize,
+      List<FileView> items,
+      String nextCursor) {}
 
-  record FileWritten(FileView file, int revision) {}
+  record FileWritten(
+      @Schema(description = "The file as written.") FileView file,
+      @Schema(description = "The app's revision this write made.") int revision) {}
 
-  record FileDeleted(String path, int revision) {}
+  record FileDeleted(
+      @Schema(description = "The deleted file's path.") String path,
+      @Schema(description = "The app's revision this deletion made.") int revision) {}
 
-  record ChangeApplied(int revision, String summary, int fileCount) {}
+  record ChangeApplied(
+      @Schema(description = "The app's revision the change made.") int revision,
+      @Schema(description = "What changed, in one line, e.g. '2 files changed, 1 deleted'.")
+          String summary,
+      @Schema(description = "How many files the app has now.") int fileCount) {}
 }

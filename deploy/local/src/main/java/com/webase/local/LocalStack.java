@@ -211,10 +211,14 @@ public final class LocalStack {
       env.put("WEBASE_DEV_MAILBOX_URL", "http://localhost:" + MAILBOX);
     }
     SERVICES.forEach(
-        (service, servicePort) ->
-            env.put(
-                "WEBASE_" + service.toUpperCase().replace('-', '_') + "_URL",
-                "http://localhost:" + servicePort));
+        (service, servicePort) -> {
+          String prefix = "WEBASE_" + service.toUpperCase().replace('-', '_');
+          env.put(prefix + "_URL", "http://localhost:" + servicePort);
+          // the API reference's parts: each service's document on its management port
+          env.put(
+              prefix + "_DOCS_URL",
+              "http://localhost:" + (servicePort + MANAGEMENT_OFFSET) + "/actuator/openapi");
+        });
     ServiceProcess process =
         ServiceProcess.start(
             root,

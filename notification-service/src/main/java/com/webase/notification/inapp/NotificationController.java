@@ -1,8 +1,11 @@
 package com.webase.notification.inapp;
 
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +58,11 @@ class NotificationController {
         items.stream().map(View::of).toList(), notifications.unread(caller.userId()), next);
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(
+      status = 404,
+      type = "notification-not-found",
+      when = "no such notification of this account")
   @PostMapping("/{id}/read")
   ResponseEntity<Void> read(Caller caller, @PathVariable UUID id) {
     caller.requireScope("account:write");
@@ -69,16 +77,23 @@ class NotificationController {
     return ResponseEntity.noContent().build();
   }
 
-  record Page(List<View> items, int unreadCount, String nextCursor) {}
+  record Page(
+      List<View> items,
+      @Schema(
+              description =
+                  "How many of the account's notifications are unread (all, not this page).")
+          int unreadCount,
+      String nextCursor) {}
 
   record View(
-      UUID id,
-      String kind,
-      String title,
-      String body,
-      String link,
-      Instant createdAt,
-      boolean read) {
+      @Schema(description = "The notification's id.") UUID id,
+      @Schema(description = "What it is about, e.g. password-changed or token-regenerated.")
+          String kind,
+      @Schema(description = "A short title.") String title,
+      @Schema(description = "The text.") String body,
+      @Schema(description = "A portal path to go to, when there is one.") String link,
+      @Schema(description = "When it was made.") Instant createdAt,
+      @Schema(description = "Whether it was marked read.") boolean read) {
     static View of(Notifications.Item item) {
       return new View(
           item.id(),

@@ -1,8 +1,10 @@
 package com.webase.notification.preferences;
 
+import com.webase.platform.apidocs.ProblemResponse;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.problem.ProblemResponses;
 import com.webase.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,7 @@ class PreferencesController {
     return View.of(preferences.of(caller.userId()));
   }
 
+  @ProblemResponse(status = 400, type = "security-email-required", when = "securityEmail was false")
   @PutMapping
   View replace(Caller caller, @RequestBody Update update) {
     caller.requireScope("account:write");
@@ -55,9 +58,17 @@ class PreferencesController {
     return View.of(choices);
   }
 
-  record Update(Boolean welcomeEmail, Boolean securityEmail) {}
+  record Update(
+      @Schema(
+              description =
+                  "Whether to get the welcome mail and other product mail; absent keeps the current choice.")
+          Boolean welcomeEmail,
+      @Schema(description = "Must be true or absent: security mail cannot be switched off.")
+          Boolean securityEmail) {}
 
-  record View(boolean welcomeEmail, boolean securityEmail) {
+  record View(
+      @Schema(description = "Whether product mail is sent.") boolean welcomeEmail,
+      @Schema(description = "Always true: security mail is always sent.") boolean securityEmail) {
     static View of(Preferences.Choices choices) {
       return new View(choices.welcomeEmail(), true);
     }

@@ -2,6 +2,7 @@ package com.webase.records.models;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -12,16 +13,32 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldSpec(
-    String name,
-    String type,
-    Boolean required,
-    Boolean unique,
-    @JsonProperty("default") JsonNode defaultValue,
-    Integer minLength,
-    Integer maxLength,
-    BigDecimal min,
-    BigDecimal max,
-    List<String> values) {
+    @Schema(description = "The field's name, as records carry it.") String name,
+    @Schema(
+            description = "Its type.",
+            allowableValues = {
+              "string",
+              "text",
+              "integer",
+              "number",
+              "boolean",
+              "date",
+              "datetime",
+              "email",
+              "url",
+              "enum",
+              "json"
+            })
+        String type,
+    @Schema(description = "Whether every record must have a value.") Boolean required,
+    @Schema(description = "Whether no two records may share a value.") Boolean unique,
+    @Schema(description = "The value a new record gets when it has none.") @JsonProperty("default")
+        JsonNode defaultValue,
+    @Schema(description = "For string and text: the shortest value allowed.") Integer minLength,
+    @Schema(description = "For string and text: the longest value allowed.") Integer maxLength,
+    @Schema(description = "For integer and number: the smallest value allowed.") BigDecimal min,
+    @Schema(description = "For integer and number: the largest value allowed.") BigDecimal max,
+    @Schema(description = "For enum: the values allowed.") List<String> values) {
 
   static FieldSpec of(Field field) {
     return new FieldSpec(

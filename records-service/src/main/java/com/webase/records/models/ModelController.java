@@ -1,8 +1,11 @@
 package com.webase.records.models;
 
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import com.webase.records.ownership.AppOwnership;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,6 +39,13 @@ class ModelController {
     this.models = models;
   }
 
+  @SuccessStatus(201)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(status = 409, type = "model-exists", when = "the app has a model of this name")
+  @ProblemResponse(
+      status = 409,
+      type = "too-many-models",
+      when = "the app has as many models as allowed")
   @PostMapping
   ResponseEntity<ModelView> create(
       Caller caller, @PathVariable String appId, @RequestBody CreateModel request) {
@@ -46,6 +56,7 @@ class ModelController {
         .body(ModelView.of(model));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
   @GetMapping
   ModelPage list(
       Caller caller,
@@ -63,6 +74,11 @@ class ModelController {
     return new ModelPage(items, next);
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
   @GetMapping("/{model}")
   ResponseEntity<ModelView> get(
       Caller caller, @PathVariable String appId, @PathVariable("model") String name) {
@@ -71,6 +87,31 @@ class ModelController {
     return ResponseEntity.ok().eTag(ETags.of(model.version())).body(ModelView.of(model));
   }
 
+  @ProblemResponse(
+      status = 400,
+      type = "invalid-if-match",
+      when = "If-Match is not an ETag this API returned")
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(
+      status = 409,
+      type = "field-holds-data",
+      when = "the change would lose stored values (send force=true)")
+  @ProblemResponse(
+      status = 409,
+      type = "model-too-many-changes",
+      when = "the model was changed too often")
+  @ProblemResponse(
+      status = 409,
+      type = "unique-violation",
+      when = "records share a value of a field made unique")
+  @ProblemResponse(
+      status = 412,
+      type = "precondition-failed",
+      when = "the model changed since If-Match's version")
   @PatchMapping("/{model}")
   ResponseEntity<ModelView> update(
       Caller caller,
@@ -86,6 +127,20 @@ class ModelController {
     return ResponseEntity.ok().eTag(ETags.of(model.version())).body(ModelView.of(model));
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(
+      status = 400,
+      type = "invalid-if-match",
+      when = "If-Match is not an ETag this API returned")
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(
+      status = 412,
+      type = "precondition-failed",
+      when = "the model changed since If-Match's version")
   @DeleteMapping("/{model}")
   ResponseEntity<Void> delete(
       Caller caller,
@@ -119,13 +174,25 @@ class ModelController {
   }
 
   /** {@code POST} body: a new model and its fields. */
-  record CreateModel(String name, List<FieldSpec> fields) {}
+  record CreateModel(
+      @Schema(description = "The model's name, unique in the app; it names the model in paths.")
+          String name,
+      @Schema(description = "The model's fields.") List<FieldSpec> fields) {}
 
   /** {@code PATCH} body: the fields the model shall have from now on. */
-  record ChangeModel(List<FieldSpec> fields) {}
+  record ChangeModel(
+      @Schema(
+              description =
+                  "The fields the model shall have from now on: added, changed and removed at once.")
+          List<FieldSpec> fields) {}
 
   record ModelView(
-      String name, int version, List<FieldSpec> fields, Instant createdAt, Instant updatedAt) {
+      @Schema(description = "The model's name.") String name,
+      @Schema(description = "Goes up with every change of the model; its ETag for If-Match.")
+          int version,
+      @Schema(description = "The model's fields.") List<FieldSpec> fields,
+      @Schema(description = "When the model was created.") Instant createdAt,
+      @Schema(description = "When the model last changed.") Instant updatedAt) {
     static ModelView of(ModelDefinition model) {
       return new ModelView(
           model.name(),

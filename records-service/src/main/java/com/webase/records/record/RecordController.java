@@ -1,8 +1,11 @@
 package com.webase.records.record;
 
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.security.Caller;
 import com.webase.records.models.ETags;
 import com.webase.records.ownership.AppOwnership;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +41,16 @@ class RecordController {
     this.records = records;
   }
 
+  @SuccessStatus(201)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(
+      status = 409,
+      type = "unique-violation",
+      when = "a unique field's value is taken")
   @PostMapping
   ResponseEntity<ObjectNode> create(
       Caller caller,
@@ -53,6 +66,16 @@ class RecordController {
         .body(written.record().toJson(written.model()));
   }
 
+  @SuccessStatus(201)
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(
+      status = 409,
+      type = "unique-violation",
+      when = "a unique field's value is taken")
   @PostMapping("/bulk")
   ResponseEntity<BulkCreated> createAll(
       Caller caller,
@@ -65,6 +88,12 @@ class RecordController {
     return ResponseEntity.status(HttpStatus.CREATED).body(new BulkCreated(items.size(), items));
   }
 
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(status = 404, type = "record-not-found", when = "no record with this id")
   @GetMapping("/{id}")
   ResponseEntity<ObjectNode> get(
       Caller caller,
@@ -75,6 +104,24 @@ class RecordController {
     return respond(records.get(appId, owner, model, id));
   }
 
+  @ProblemResponse(
+      status = 400,
+      type = "invalid-if-match",
+      when = "If-Match is not an ETag this API returned")
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(status = 404, type = "record-not-found", when = "no record with this id")
+  @ProblemResponse(
+      status = 409,
+      type = "unique-violation",
+      when = "a unique field's value is taken")
+  @ProblemResponse(
+      status = 412,
+      type = "precondition-failed",
+      when = "the record changed since If-Match's version")
   @PutMapping("/{id}")
   ResponseEntity<ObjectNode> replace(
       Caller caller,
@@ -87,6 +134,24 @@ class RecordController {
     return respond(records.replace(appId, owner, model, id, body, ETags.expected(ifMatch)));
   }
 
+  @ProblemResponse(
+      status = 400,
+      type = "invalid-if-match",
+      when = "If-Match is not an ETag this API returned")
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(status = 404, type = "record-not-found", when = "no record with this id")
+  @ProblemResponse(
+      status = 409,
+      type = "unique-violation",
+      when = "a unique field's value is taken")
+  @ProblemResponse(
+      status = 412,
+      type = "precondition-failed",
+      when = "the record changed since If-Match's version")
   @PatchMapping(
       value = "/{id}",
       consumes = {"application/json", "application/merge-patch+json"})
@@ -101,6 +166,21 @@ class RecordController {
     return respond(records.patch(appId, owner, model, id, body, ETags.expected(ifMatch)));
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(
+      status = 400,
+      type = "invalid-if-match",
+      when = "If-Match is not an ETag this API returned")
+  @ProblemResponse(status = 404, type = "app-not-found", when = "no app with this id that you own")
+  @ProblemResponse(
+      status = 404,
+      type = "model-not-found",
+      when = "the app has no model of this name")
+  @ProblemResponse(status = 404, type = "record-not-found", when = "no record with this id")
+  @ProblemResponse(
+      status = 412,
+      type = "precondition-failed",
+      when = "the record changed since If-Match's version")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(
       Caller caller,
@@ -119,5 +199,7 @@ class RecordController {
         .body(written.record().toJson(written.model()));
   }
 
-  record BulkCreated(int count, List<ObjectNode> items) {}
+  record BulkCreated(
+      @Schema(description = "How many records were created.") int count,
+      @Schema(description = "The created records, in the order sent.") List<ObjectNode> items) {}
 }

@@ -1,11 +1,15 @@
 package com.webase.token.defaulttoken;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.webase.platform.apidocs.NeedsRecentLogin;
+import com.webase.platform.apidocs.ProblemResponse;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
 import com.webase.platform.security.PersonOnly;
 import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.TokensProperties;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +57,24 @@ class DefaultTokenController {
     this.clock = clock;
   }
 
+  @NeedsRecentLogin
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "called with an API token")
+  @ProblemResponse(status = 410, type = "account-deleted", when = "the account was deleted")
+  @ProblemResponse(
+      status = 503,
+      type = "token-not-readable",
+      when = "the token cannot be decrypted right now")
   @GetMapping
   ResponseEntity<DefaultTokenView> show(
-      Caller caller, @RequestParam(defaultValue = "false") boolean reveal) {
+      Caller caller,
+      @Parameter(
+              description =
+                  "true: the full token (needs a login of the last minutes); otherwise it is masked.")
+          @RequestParam(defaultValue = "false")
+          boolean reveal) {
     if (!reveal) {
       PersonOnly.require(caller);
       return noStore(DefaultTokenView.masked(defaultTokens.ensureExists(caller.userId())));
@@ -66,6 +85,12 @@ class DefaultTokenController {
     return noStore(DefaultTokenView.of(defaultTokens.show(caller.userId()), null, null));
   }
 
+  @NeedsRecentLogin
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "called with an API token")
+  @ProblemResponse(status = 410, type = "account-deleted", when = "the account was deleted")
   @PostMapping("/regenerate")
   ResponseEntity<DefaultTokenView> regenerate(
       Caller caller, @RequestBody(required = false) RegenerateRequest request) {
@@ -94,7 +119,12 @@ class DefaultTokenController {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
   }
 
-  record RegenerateRequest(Long gracePeriodSeconds) {}
+  record RegenerateRequest(
+      @Schema(
+              description =
+                  "How long the old token keeps working, for zero-downtime rotation; 0 or absent: it stops at once.",
+              minimum = "0")
+          Long gracePeriodSeconds) {}
 
   /**
    * @param token the full token; absent (null) in the masked view
@@ -105,15 +135,20 @@ class DefaultTokenController {
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record DefaultTokenView(
-      UUID id,
-      String token,
-      String display,
-      String lastFour,
-      List<String> scopes,
-      Instant createdAt,
-      String header,
-      UUID previousTokenId,
-      Instant previousTokenValidUntil) {
+      @Schema(description = "The token's id.") UUID id,
+      @Schema(description = "The full token; absent in the masked view.") String token,
+      @Schema(
+              description =
+                  "What a person sees without revealing it: the prefix and the last four.")
+          String display,
+      @Schema(description = "The token's last four characters.") String lastFour,
+      @Schema(description = "What it may do: every scope.") List<String> scopes,
+      @Schema(description = "When it was created.") Instant createdAt,
+      @Schema(description = "The request header a program sends it in: x-api-token.") String header,
+      @Schema(description = "After a regeneration: the token that was replaced.")
+          UUID previousTokenId,
+      @Schema(description = "After a regeneration: when the replaced token stops working.")
+          Instant previousTokenValidUntil) {
 
     static DefaultTokenView of(DefaultTokens.Shown shown, UUID previousId, Instant previousUntil) {
       ApiToken stored = shown.stored();

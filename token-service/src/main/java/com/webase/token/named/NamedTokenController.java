@@ -1,5 +1,8 @@
 package com.webase.token.named;
 
+import com.webase.platform.apidocs.NeedsRecentLogin;
+import com.webase.platform.apidocs.ProblemResponse;
+import com.webase.platform.apidocs.SuccessStatus;
 import com.webase.platform.paging.PageCursor;
 import com.webase.platform.problem.ProblemException;
 import com.webase.platform.security.Caller;
@@ -7,6 +10,7 @@ import com.webase.platform.security.PersonOnly;
 import com.webase.token.tokens.ApiToken;
 import com.webase.token.tokens.ApiTokens;
 import com.webase.token.tokens.TokensProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +54,17 @@ class NamedTokenController {
    * webase.tokens.default-lifetime} (90 days); {@code "expiresAt": null} or anything but a future
    * date-time within {@code max-lifetime} (366 days) is refused: named tokens always expire.
    */
+  @SuccessStatus(201)
+  @NeedsRecentLogin
+  @ProblemResponse(
+      status = 403,
+      type = "interactive-login-required",
+      when = "called with an API token")
+  @ProblemResponse(
+      status = 409,
+      type = "too-many-tokens",
+      when = "the account has as many tokens as allowed")
+  @ProblemResponse(status = 410, type = "account-deleted", when = "the account was deleted")
   @PostMapping
   ResponseEntity<CreatedToken> create(Caller caller, @RequestBody CreateRequest request) {
     PersonOnly.requireRecentLogin(
@@ -84,6 +99,14 @@ class NamedTokenController {
    * id, kind, scopes and expiry — to check its own setup. The only token endpoint open to API-token
    * callers; it shows no secret.
    */
+  @ProblemResponse(
+      status = 400,
+      type = "not-an-api-token-call",
+      when = "called without an API token")
+  @ProblemResponse(
+      status = 404,
+      type = "token-not-found",
+      when = "the calling token no longer exists")
   @GetMapping("/current")
   ResponseEntity<TokenSummary> current(Caller caller) {
     if (caller.isPerson() || caller.tokenId() == null) {
@@ -117,6 +140,12 @@ class NamedTokenController {
     }
   }
 
+  @SuccessStatus(204)
+  @ProblemResponse(status = 404, type = "token-not-found", when = "no such token of this account")
+  @ProblemResponse(
+      status = 409,
+      type = "default-token-cannot-be-revoked",
+      when = "the default token is regenerated, not revoked")
   @DeleteMapping("/{tokenId}")
   ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID tokenId) {
     PersonOnly.require(caller);
@@ -150,24 +179,42 @@ class NamedTokenController {
    * @param expiresAt read as a JSON node, so that an explicit {@code null} can be told from an
    *     absent field
    */
-  record CreateRequest(String name, List<String> scopes, JsonNode expiresAt) {}
+  record CreateRequest(
+      @Schema(
+              description = "A name to recognise the token by.",
+              maxLength = NamedTokens.MAX_NAME_LENGTH)
+          String name,
+      @Schema(
+              description =
+                  "What the token may do: account:read, account:write, apps:read, apps:write, records:read, records:write, deploy.")
+          List<String> scopes,
+      @Schema(
+              description =
+                  "When it stops working: a future date-time within 366 days; 90 days from now when absent.",
+              type = "string",
+              format = "date-time")
+          JsonNode expiresAt) {}
 
-  record CreatedToken(TokenSummary details, String token) {}
+  record CreatedToken(
+      @Schema(description = "The token as lists show it.") TokenSummary details,
+      @Schema(description = "The token itself: shown this once, never again.") String token) {}
 
   record TokenPage(List<TokenSummary> items, String nextCursor) {}
 
   /** What a list shows of a token: never the token, only its prefix and last four. */
   record TokenSummary(
-      UUID id,
-      String name,
-      String kind,
-      String display,
-      List<String> scopes,
-      Instant createdAt,
-      Instant expiresAt,
-      Instant revokedAt,
-      Instant lastUsedAt,
-      boolean active) {
+      @Schema(description = "The token's id.") UUID id,
+      @Schema(description = "Its name (the default token is \"Default token\").") String name,
+      @Schema(description = "default or named.") String kind,
+      @Schema(description = "What a person sees: the prefix and the last four characters.")
+          String display,
+      @Schema(description = "What it may do.") List<String> scopes,
+      @Schema(description = "When it was created.") Instant createdAt,
+      @Schema(description = "When it stops working; absent if never.") Instant expiresAt,
+      @Schema(description = "When it was revoked; absent if it was not.") Instant revokedAt,
+      @Schema(description = "When it was last used (to the minute); absent if never.")
+          Instant lastUsedAt,
+      @Schema(description = "Whether it works now.") boolean active) {
 
     static TokenSummary of(ApiToken token, Instant now) {
       return new TokenSummary(

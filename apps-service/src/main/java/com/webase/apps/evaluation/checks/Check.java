@@ -1,5 +1,6 @@
 package com.webase.apps.evaluation.checks;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,11 @@ import java.util.Objects;
  *     AppChecks.Limits#maxFindingsPerCheck()} of them (the summary counts them all); empty when the
  *     check passed
  */
-public record Check(String name, String status, String summary, List<Finding> findings) {
+public record Check(
+    @Schema(description = "What was checked, e.g. entry-page, html, references.") String name,
+    @Schema(description = "passed or failed.") String status,
+    @Schema(description = "One sentence for a person.") String summary,
+    @Schema(description = "The problems found, in file order.") List<Finding> findings) {
 
   public static final String ENTRY_PAGE = "entry-page";
   public static final String HTML = "html";

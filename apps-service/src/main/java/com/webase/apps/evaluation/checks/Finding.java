@@ -1,5 +1,6 @@
 package com.webase.apps.evaluation.checks;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,10 @@ import java.util.Objects;
  * @param line the 1-based line in that file when known, else {@code null}
  * @param message what is wrong and, where it helps, what to do about it
  */
-public record Finding(String path, Integer line, String message) {
+public record Finding(
+    @Schema(description = "The file the finding is in.") String path,
+    @Schema(description = "The line, where known.") Integer line,
+    @Schema(description = "What is wrong.") String message) {
 
   /** A message quotes what it found: a 2 MB attribute must not make a 2 MB finding. */
   static final int MAX_MESSAGE = 300;

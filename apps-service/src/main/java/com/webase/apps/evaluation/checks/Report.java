@@ -1,5 +1,6 @@
 package com.webase.apps.evaluation.checks;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -8,7 +9,9 @@ import java.util.List;
  * @param passed {@code true} exactly when every check passed
  * @param checks entry-page, html, references, json, sizes
  */
-public record Report(boolean passed, List<Check> checks) {
+public record Report(
+    @Schema(description = "True when every check passed.") boolean passed,
+    @Schema(description = "Each check that was run.") List<Check> checks) {
 
   public Report {
     checks = List.copyOf(checks);

@@ -71,6 +71,24 @@ public abstract class ServiceFoundationTests {
     }
   }
 
+  /**
+   * The service's OpenAPI document is on the management port, where the gateway reads it for the
+   * one reference it serves; the public port has none. A copy is left in {@code
+   * target/openapi/<service>.json} for the reader of a failed build.
+   */
+  @Test
+  void servesItsApiDocumentOnItsManagementPortOnly() throws Exception {
+    String service = environment.getRequiredProperty("spring.application.name");
+    HttpResponse<String> document = get(managementPort, "/actuator/openapi");
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body()).contains("\"paths\":{\"/api/v1/").doesNotContain("/internal/");
+    java.nio.file.Path copy = java.nio.file.Path.of("target", "openapi", service + ".json");
+    java.nio.file.Files.createDirectories(copy.getParent());
+    java.nio.file.Files.writeString(copy, document.body());
+    assertThat(get(port, "/v3/api-docs").statusCode()).isIn(401, 404);
+    assertThat(get(port, "/actuator/openapi").statusCode()).isEqualTo(404);
+  }
+
   @Test
   void refusesTheApiWithoutAToken() throws Exception {
     HttpResponse<String> response = get("/api/v1/anything");
