@@ -306,7 +306,7 @@ class DeploymentManifestsTest {
         assertThat(map(from).get("namespaceSelector")).as("no other namespace").isNull();
       }
     }
-    assertThat(allowed)
+    assertThat(new TreeSet<>(allowed))
         .containsExactlyInAnyOrder(
             "gateway",
             "account-service",

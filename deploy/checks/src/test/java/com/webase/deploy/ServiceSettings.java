@@ -26,7 +26,8 @@ final class ServiceSettings {
 
   /**
    * Empty by default, and fine so: an unset AI key means the built-in refiner, no trusted proxy
-   * means X-Forwarded-For is never believed, and an SMTP relay may take mail without a login.
+   * means X-Forwarded-For is never believed, an SMTP relay may take mail without a login, and only
+   * a development stack has a mailbox for the portal's footer to link.
    */
   static final Set<String> OPTIONAL =
       Set.of(
@@ -35,7 +36,8 @@ final class ServiceSettings {
           "WEBASE_CHAT_AI_MODEL",
           "WEBASE_TRUSTED_PROXIES",
           "WEBASE_SMTP_USER",
-          "WEBASE_SMTP_PASSWORD");
+          "WEBASE_SMTP_PASSWORD",
+          "WEBASE_DEV_MAILBOX_URL");
 
   /** Defaults that are the local stack's, not a deployment's: PostgreSQL's port and superuser. */
   static final Set<String> LOCAL_DEFAULTS = Set.of("WEBASE_DB_PORT", "WEBASE_DB_USER");
