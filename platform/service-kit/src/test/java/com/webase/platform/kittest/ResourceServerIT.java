@@ -76,7 +76,7 @@ class ResourceServerIT {
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(response.body()).contains("/problems/api-token-not-accepted-here");
     assertThat(management("/actuator/prometheus").body())
-        .contains("webase_security_raw_api_token_total 1.0");
+        .contains("webase_security_raw_api_token_total{application=\"kit-test\"} 1.0");
   }
 
   @Test
