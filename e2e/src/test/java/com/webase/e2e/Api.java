@@ -118,4 +118,37 @@ final class Api {
     }
     return sum;
   }
+
+  /**
+   * The upper bound of the histogram bucket that holds quantile {@code q} of a Prometheus histogram
+   * ({@code <name>_bucket} lines, summed over every other label), as {@code histogram_quantile}
+   * would place it before interpolating.
+   */
+  static double quantile(ServiceProcess process, String name, double q) {
+    String text = get(process.managementUrl(), "/actuator/prometheus", null).body();
+    java.util.TreeMap<Double, Double> cumulative = new java.util.TreeMap<>();
+    java.util.regex.Pattern le = java.util.regex.Pattern.compile("le=\"([^\"]+)\"");
+    for (String line : text.split("\n")) {
+      if (line.startsWith(name + "_bucket{")) {
+        var bound = le.matcher(line);
+        if (bound.find()) {
+          double upper =
+              bound.group(1).equals("+Inf")
+                  ? Double.POSITIVE_INFINITY
+                  : Double.parseDouble(bound.group(1));
+          double count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          cumulative.merge(upper, count, Double::sum);
+        }
+      }
+    }
+    if (cumulative.isEmpty() || cumulative.lastEntry().getValue() == 0) {
+      return Double.NaN;
+    }
+    double wanted = q * cumulative.lastEntry().getValue();
+    return cumulative.entrySet().stream()
+        .filter(bucket -> bucket.getValue() >= wanted)
+        .findFirst()
+        .orElseThrow()
+        .getKey();
+  }
 }

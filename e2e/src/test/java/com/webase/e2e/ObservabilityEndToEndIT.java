@@ -65,7 +65,7 @@ class ObservabilityEndToEndIT {
               () ->
                   assertThat(exported())
                       .contains(
-                          "webase_gateway_revocation_lag_seconds",
+                          "webase_gateway_revocation_lag_seconds_bucket",
                           "webase_notifications_emails_total"));
     }
 

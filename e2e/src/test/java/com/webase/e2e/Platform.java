@@ -68,6 +68,9 @@ final class Platform {
   final ServiceProcess recordsService;
   final RedisServer redis;
 
+  /** Receives every process's spans over OTLP ({@link TracingEndToEndIT}). */
+  final SpanCollector spans = new SpanCollector();
+
   /**
    * Each service's management port, where its own OpenAPI document is ({@code /actuator/openapi}).
    */
@@ -109,6 +112,13 @@ final class Platform {
     logs = Path.of("target", "e2e-logs").toAbsolutePath();
     try {
       Files.createDirectories(logs);
+      // a process appends to its log (a restarted gateway keeps its history); a new platform
+      // starts them empty, so that they hold this run only
+      try (var old = Files.list(logs)) {
+        for (Path file : old.filter(f -> f.toString().endsWith(".log")).toList()) {
+          Files.delete(file);
+        }
+      }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -157,6 +167,10 @@ final class Platform {
     common.put("WEBASE_NOTIFICATION_SERVICE_URL", "http://localhost:" + notificationPort);
     common.put("WEBASE_APPS_SERVICE_URL", "http://localhost:" + appsPort);
     common.put("WEBASE_RECORDS_SERVICE_URL", "http://localhost:" + recordsPort);
+    // as in production (deploy/compose, deploy/k8s): JSON logs, and spans exported over OTLP
+    common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+    common.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", spans.endpoint());
+    common.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "500ms");
     management.forEach(
         (service, port) ->
             common.put(

@@ -44,11 +44,16 @@ class IdentityConfiguration {
   }
 
   @Bean
-  KeycloakUsers keycloakUsers(Keycloak admin, KeycloakProperties properties, MeterRegistry meters) {
+  KeycloakUsers keycloakUsers(
+      Keycloak admin,
+      KeycloakProperties properties,
+      MeterRegistry meters,
+      RestClient.Builder restClients) {
     var requests = new SimpleClientHttpRequestFactory();
     requests.setConnectTimeout(properties.connectTimeout());
     requests.setReadTimeout(properties.readTimeout());
+    // Boot's builder (observed: the Keycloak calls are spans of the request's trace), cloned
     return new KeycloakUsers(
-        admin, properties, RestClient.builder().requestFactory(requests).build(), meters);
+        admin, properties, restClients.clone().requestFactory(requests).build(), meters);
   }
 }

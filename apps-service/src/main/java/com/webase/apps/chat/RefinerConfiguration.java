@@ -5,7 +5,6 @@ import com.webase.apps.chat.refining.BuiltInRefiner;
 import com.webase.apps.chat.refining.OpenAiCompatibleRefiner;
 import com.webase.apps.chat.refining.Refiner;
 import java.net.URI;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
@@ -15,7 +14,7 @@ import org.springframework.web.client.RestClient;
 class RefinerConfiguration {
 
   @Bean
-  Refiner refiner(ChatProperties properties, ObjectProvider<RestClient.Builder> restClients) {
+  Refiner refiner(ChatProperties properties, RestClient.Builder restClients) {
     if (properties.refiner().equals("built-in")) {
       return new BuiltInRefiner();
     }
@@ -32,6 +31,6 @@ class RefinerConfiguration {
     return new OpenAiCompatibleRefiner(
         new AiRefinerProperties(
             URI.create(ai.baseUrl()), ai.model(), ai.apiKey(), ai.timeout(), ai.maxPromptBytes()),
-        restClients.getIfAvailable(RestClient::builder));
+        restClients);
   }
 }

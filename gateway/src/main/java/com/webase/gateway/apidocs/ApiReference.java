@@ -56,10 +56,10 @@ public class ApiReference {
       ApiDocsProperties properties,
       @org.springframework.beans.factory.annotation.Value(
               "${webase.problems.type-base:https://webase.dev/problems/}")
-          String typeBase) {
+          String typeBase,
+      WebClient.Builder webClients) {
     this.properties = properties;
-    // the gateway has no WebClient.Builder bean (Boot 4 keeps it in another module)
-    this.web = WebClient.builder().build();
+    this.web = webClients.build();
     this.typeBase = typeBase.endsWith("/") ? typeBase : typeBase + "/";
     this.clock = Clock.systemUTC();
   }

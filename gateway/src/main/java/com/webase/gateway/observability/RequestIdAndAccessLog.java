@@ -2,13 +2,16 @@ package com.webase.gateway.observability;
 
 import com.webase.gateway.apitoken.ApiTokenFilter;
 import com.webase.gateway.client.ClientAddress;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -64,16 +67,42 @@ class RequestIdAndAccessLog implements WebFilter, Ordered {
               if (access.isInfoEnabled()) {
                 HttpStatusCode status = withId.getResponse().getStatusCode();
                 Object caller = withId.getAttributes().get(ApiTokenFilter.CALLER_ATTRIBUTE);
-                access.info(
-                    "{} {} {} {}ms caller={} client={} request_id={}",
-                    request.getMethod(),
-                    request.getPath().value(),
-                    status == null ? "-" : status.value(),
-                    (System.nanoTime() - started) / 1_000_000,
-                    caller == null ? "-" : caller,
-                    clientAddress.of(request),
-                    id);
+                // the request's ids in the log context of this one line, as the services have them
+                // in theirs: plain text shows them, JSON logs carry them as fields
+                Span span = spanOf(withId);
+                MDC.put("requestId", id);
+                if (span != null) {
+                  MDC.put("traceId", span.traceId());
+                  MDC.put("spanId", span.spanId());
+                }
+                try {
+                  access.info(
+                      "{} {} {} {}ms caller={} client={} request_id={}",
+                      request.getMethod(),
+                      request.getPath().value(),
+                      status == null ? "-" : status.value(),
+                      (System.nanoTime() - started) / 1_000_000,
+                      caller == null ? "-" : caller,
+                      clientAddress.of(request),
+                      id);
+                } finally {
+                  MDC.remove("requestId");
+                  MDC.remove("traceId");
+                  MDC.remove("spanId");
+                }
               }
             });
   }
+
+  /** The span of the exchange's server observation (the trace the services continue), if any. */
+  private static Span spanOf(ServerWebExchange exchange) {
+    return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+        .map(context -> context.get(TracingObservationHandler.TracingContext.class))
+        .map(tracing -> ((TracingObservationHandler.TracingContext) tracing).getSpan())
+        .map(io.micrometer.tracing.Span::context)
+        .map(context -> new Span(context.traceId(), context.spanId()))
+        .orElse(null);
+  }
+
+  private record Span(String traceId, String spanId) {}
 }

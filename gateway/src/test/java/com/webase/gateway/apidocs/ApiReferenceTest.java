@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +15,10 @@ class ApiReferenceTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final ApiReference reference =
-      new ApiReference(new ApiDocsProperties(Map.of(), null, null), "https://webase.dev/problems/");
+      new ApiReference(
+          new ApiDocsProperties(Map.of(), null, null),
+          "https://webase.dev/problems/",
+          WebClient.builder());
 
   @Test
   void eachOperationNeedsTheScopeTheGatewayEnforces() {

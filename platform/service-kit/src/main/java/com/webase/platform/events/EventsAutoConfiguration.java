@@ -5,6 +5,8 @@ import com.webase.events.MalformedEventException;
 import com.webase.events.Topics;
 import com.webase.events.WebaseEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,20 +60,30 @@ public class EventsAutoConfiguration {
     return new OutboxRows(jdbc, json);
   }
 
+  @Bean
+  EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    Tracer available = tracer.getIfAvailable();
+    return available == null || available == Tracer.NOOP
+        ? EventTracing.NONE
+        : new EventTracing(available, propagator.getIfAvailable());
+  }
+
   @Bean(destroyMethod = "close")
   OutboxRelay outboxRelay(
       KafkaOperations<String, byte[]> kafka,
       OutboxRows rows,
       EventsProperties properties,
       MeterRegistry meters,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      EventTracing tracing) {
     return new OutboxRelay(
         kafka,
         rows,
         properties.lanes(),
         properties.laneCapacity(),
         meters,
-        clock.getIfAvailable(Clock::systemUTC));
+        clock.getIfAvailable(Clock::systemUTC),
+        tracing);
   }
 
   @Bean
@@ -80,9 +92,15 @@ public class EventsAutoConfiguration {
       OutboxRows rows,
       OutboxRelay relay,
       EventsProperties properties,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      EventTracing tracing) {
     return new Outbox(
-        codec, rows, relay, properties.staleAfter(), clock.getIfAvailable(Clock::systemUTC));
+        codec,
+        rows,
+        relay,
+        properties.staleAfter(),
+        clock.getIfAvailable(Clock::systemUTC),
+        tracing);
   }
 
   @Bean

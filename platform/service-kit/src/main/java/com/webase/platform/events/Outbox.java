@@ -29,19 +29,27 @@ public class Outbox {
   private final OutboxRelay relay;
   private final Duration claim;
   private final Clock clock;
+  private final EventTracing tracing;
 
-  Outbox(EventCodec codec, OutboxRows rows, OutboxRelay relay, Duration claim, Clock clock) {
+  Outbox(
+      EventCodec codec,
+      OutboxRows rows,
+      OutboxRelay relay,
+      Duration claim,
+      Clock clock,
+      EventTracing tracing) {
     this.codec = codec;
     this.rows = rows;
     this.relay = relay;
     this.claim = claim;
     this.clock = clock;
+    this.tracing = tracing;
   }
 
   /** Every event published through the application context. */
   @EventListener
   public void onPublished(WebaseEvent event) {
-    eventsOfThisTransaction().normal.add(OutgoingEvent.of(codec, event));
+    eventsOfThisTransaction().normal.add(OutgoingEvent.of(codec, event, tracing.currentContext()));
   }
 
   /**
@@ -49,7 +57,7 @@ public class Outbox {
    * handed to the relay.
    */
   OutgoingEvent addUrgent(WebaseEvent event, UrgentEvents sender) {
-    OutgoingEvent outgoing = OutgoingEvent.of(codec, event);
+    OutgoingEvent outgoing = OutgoingEvent.of(codec, event, tracing.currentContext());
     TransactionEvents events = eventsOfThisTransaction();
     events.urgent.add(outgoing);
     events.urgentSender = sender;

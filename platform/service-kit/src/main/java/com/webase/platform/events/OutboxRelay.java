@@ -45,6 +45,7 @@ final class OutboxRelay implements AutoCloseable {
   private final KafkaOperations<String, byte[]> kafka;
   private final OutboxRows rows;
   private final Clock clock;
+  private final EventTracing tracing;
   private final ThreadPoolExecutor[] lanes;
   private final Map<UUID, Boolean> inFlight = new ConcurrentHashMap<>();
   private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
@@ -71,10 +72,12 @@ final class OutboxRelay implements AutoCloseable {
       int laneCount,
       int laneCapacity,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      EventTracing tracing) {
     this.kafka = kafka;
     this.rows = rows;
     this.clock = clock;
+    this.tracing = tracing;
     this.lanes = new ThreadPoolExecutor[laneCount];
     for (int i = 0; i < laneCount; i++) {
       String name = "outbox-lane-" + i;
@@ -175,8 +178,8 @@ final class OutboxRelay implements AutoCloseable {
 
   private void send(OutgoingEvent event) {
     try {
-      kafka
-          .send(event.record())
+      tracing
+          .sendingWithin(event, () -> kafka.send(event.record()))
           .whenComplete(
               (result, failure) -> {
                 inFlight.remove(event.id());

@@ -4,6 +4,7 @@ import com.webase.events.EventCodec;
 import com.webase.events.WebaseEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,12 +24,18 @@ record OutgoingEvent(
     byte[] payload,
     Instant committedAt) {
 
-  static OutgoingEvent of(EventCodec codec, WebaseEvent event) {
+  /**
+   * The record of {@code event}: its CloudEvents attributes as headers, followed by {@code
+   * traceContext} (the publishing span's {@code traceparent}, {@link EventTracing}).
+   */
+  static OutgoingEvent of(EventCodec codec, WebaseEvent event, Map<String, String> traceContext) {
+    Map<String, String> headers = new LinkedHashMap<>(codec.envelopeOf(event).toHeaders());
+    traceContext.forEach(headers::putIfAbsent);
     return new OutgoingEvent(
         event.eventId(),
         codec.catalog().of(event.getClass()).topic(),
         event.subject(),
-        codec.envelopeOf(event).toHeaders(),
+        headers,
         codec.data(event),
         null);
   }

@@ -11,6 +11,8 @@ import com.webase.testkit.KafkaServer;
 import com.webase.testkit.RealServers;
 import com.webase.testkit.TopicReader;
 import com.webase.testkit.spring.WebaseServiceTest;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,7 @@ class OutboxIT {
   @Autowired KitTestApplication.Renaming renaming;
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationContext context;
+  @Autowired Tracer tracer;
 
   @Test
   void aCommittedEventArrivesOnItsTopicWithCloudEventsHeadersAndItsKey() {
@@ -56,6 +59,33 @@ class OutboxIT {
       assertThat(TopicReader.header(record, "ce_schemaversion")).isEqualTo("1");
       assertThat(TopicReader.header(record, "traceparent")).isNotBlank();
       assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"name\":\"Ada\"");
+    }
+  }
+
+  @Test
+  void theRecordContinuesTheTraceOfTheSpanThatPublishedIt() {
+    try (var reader = new TopicReader(Topics.ACCOUNT)) {
+      Span request = tracer.nextSpan().name("a request").start();
+      ProfileUpdated event;
+      try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+        event = renaming.rename("user-traced", "Grace", false);
+      } finally {
+        request.end();
+      }
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> reader.eventIds().contains(event.eventId().toString()));
+      String traceparent =
+          reader.poll().stream()
+              .filter(r -> event.eventId().toString().equals(TopicReader.header(r, "ce_id")))
+              .map(r -> TopicReader.header(r, "traceparent"))
+              .findFirst()
+              .orElseThrow();
+      // version-traceId-spanId-flags: the request's trace, sent from a span below the request's
+      // (the relay's send, continuing what the outbox row kept), on a lane thread with no span
+      assertThat(traceparent).startsWith("00-" + request.context().traceId() + "-");
+      assertThat(traceparent.split("-")[2]).isNotEqualTo(request.context().spanId());
     }
   }
 

@@ -8,6 +8,8 @@ import com.webase.events.token.TokenRevoked;
 import com.webase.platform.events.UrgentEvents;
 import com.webase.testkit.TopicReader;
 import com.webase.testkit.spring.WebaseServiceTest;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,7 @@ class UrgentEventsIT {
   @Autowired TransactionTemplate transactions;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
+  @Autowired Tracer tracer;
 
   @Test
   void aCommittedUrgentEventIsOnTheTopicWhenTheCallReturnsAndIsSentOnlyOnce() {
@@ -46,6 +49,32 @@ class UrgentEventsIT {
       // would have been acknowledged before the row was completed, so the topic holds one
       await().atMost(Duration.ofSeconds(20)).until(() -> outboxRows(jdbc, event) == 0);
       assertThat(reader.eventIds()).filteredOn(event.eventId().toString()::equals).hasSize(1);
+    }
+  }
+
+  @Test
+  void aDirectSendCarriesTheTraceContextOfTheSpanThatPublishedIt() {
+    var event = revoked("user-urgent-traced");
+    try (var reader = new TopicReader(Topics.TOKEN)) {
+      Span request = tracer.nextSpan().name("a request").start();
+      try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+        transactions.executeWithoutResult(status -> urgentEvents.publish(event));
+      } finally {
+        request.end();
+      }
+
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> reader.eventIds().contains(event.eventId().toString()));
+      String traceparent =
+          reader.poll().stream()
+              .filter(r -> event.eventId().toString().equals(TopicReader.header(r, "ce_id")))
+              .map(r -> TopicReader.header(r, "traceparent"))
+              .findFirst()
+              .orElseThrow();
+      // the producer of the direct path has no span of its own: the consumer continues the request
+      assertThat(traceparent)
+          .startsWith("00-" + request.context().traceId() + "-" + request.context().spanId());
     }
   }
 
