@@ -167,6 +167,10 @@ final class Platform {
     common.put("WEBASE_NOTIFICATION_SERVICE_URL", "http://localhost:" + notificationPort);
     common.put("WEBASE_APPS_SERVICE_URL", "http://localhost:" + appsPort);
     common.put("WEBASE_RECORDS_SERVICE_URL", "http://localhost:" + recordsPort);
+    // as in a deployment: the services read token-service's JWKS on its management port
+    common.put(
+        "WEBASE_TOKEN_SERVICE_JWKS_URL",
+        "http://localhost:" + management.get("token-service") + "/actuator/jwks");
     // as in production (deploy/compose, deploy/k8s): JSON logs, and spans exported over OTLP
     common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
     common.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", spans.endpoint());

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ class DeploymentManifestsTest {
 
   static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
   static final Pattern SECRET_NAME =
-      Pattern.compile(".*(SECRET|PASSWORD|JWKS|JAAS|REDIS_URL|API_KEY).*");
+      Pattern.compile(".*(SECRET|PASSWORD|SIGNING_JWKS|JAAS|REDIS_URL|API_KEY).*");
   static final Map<String, Integer> API_PORTS =
       Map.of(
           "gateway", 8080,
@@ -287,35 +288,79 @@ class DeploymentManifestsTest {
   }
 
   @Test
-  void onlyTheGatewayAndTheServicesReachTokenServiceAndOnlyTheIngressReachesTheGateway()
+  void onlyTheGatewayReachesTokenServicesIntrospectionAndOnlyTheIngressReachesTheGateway()
       throws IOException {
     Map<String, Map<String, Object>> policies = kubernetes("NetworkPolicy");
     Map<String, Object> tokenService =
         map(policies.get("token-service-from-gateway-and-services").get("spec"));
-    List<String> allowed = new ArrayList<>();
+    assertThat(map(map(tokenService.get("podSelector")).get("matchLabels")))
+        .containsEntry("app.kubernetes.io/name", "token-service");
+    // port → the processes admitted to it
+    Map<Integer, Set<String>> admitted = new TreeMap<>();
     for (Object rule : list(tokenService.get("ingress"))) {
-      for (Object from : list(map(rule).get("from"))) {
-        Map<String, Object> selector = map(map(from).get("podSelector"));
+      List<String> from = new ArrayList<>();
+      for (Object peer : list(map(rule).get("from"))) {
+        assertThat(map(peer).get("namespaceSelector")).as("no other namespace").isNull();
+        Map<String, Object> selector = map(map(peer).get("podSelector"));
         Map<String, Object> labels = map(selector.get("matchLabels"));
         if (!labels.isEmpty()) {
-          allowed.add((String) labels.get("app.kubernetes.io/name"));
+          from.add((String) labels.get("app.kubernetes.io/name"));
         }
         for (Object expression : list(selector.get("matchExpressions"))) {
-          list(map(expression).get("values")).forEach(value -> allowed.add((String) value));
+          list(map(expression).get("values")).forEach(value -> from.add((String) value));
         }
-        assertThat(map(from).get("namespaceSelector")).as("no other namespace").isNull();
+      }
+      assertThat(from).as("a rule names who it admits").isNotEmpty();
+      for (Object port : list(map(rule).get("ports"))) {
+        admitted
+            .computeIfAbsent((Integer) map(port).get("port"), p -> new TreeSet<>())
+            .addAll(from);
       }
     }
-    assertThat(new TreeSet<>(allowed))
+    // the API port, where /internal/v1/introspect is: the gateway alone
+    assertThat(admitted.get(8082)).containsExactly("gateway");
+    // the management port: the gateway (API document) and the services (the JWKS)
+    assertThat(admitted.get(9082))
         .containsExactlyInAnyOrder(
             "gateway",
             "account-service",
             "apps-service",
             "records-service",
             "notification-service");
+    assertThat(admitted.keySet()).containsExactly(8082, 9082);
+    // and the services do read the JWKS there
+    for (String service :
+        List.of(
+            "account-service",
+            "apps-service",
+            "records-service",
+            "notification-service",
+            "token-service")) {
+      assertThat(environmentOf(service))
+          .as(service)
+          .containsEntry(
+              "WEBASE_TOKEN_SERVICE_JWKS_URL", "http://token-service:9082/actuator/jwks");
+    }
     Map<String, Object> gateway = map(policies.get("gateway-from-ingress").get("spec"));
     assertThat(map(map(gateway.get("podSelector")).get("matchLabels")))
         .containsEntry("app.kubernetes.io/name", "gateway");
+  }
+
+  /** The plain values of a Deployment's container environment (not those from refs). */
+  private static Map<String, Object> environmentOf(String deployment) throws IOException {
+    Map<String, Object> container =
+        map(
+            list(map(map(map(kubernetes("Deployment").get(deployment).get("spec")).get("template"))
+                        .get("spec"))
+                    .get("containers"))
+                .getFirst());
+    Map<String, Object> environment = new LinkedHashMap<>();
+    for (Object variable : list(container.get("env"))) {
+      if (map(variable).containsKey("value")) {
+        environment.put((String) map(variable).get("name"), map(variable).get("value"));
+      }
+    }
+    return environment;
   }
 
   // ---------------------------------------------------------------- helpers

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -37,10 +38,29 @@ class IntrospectionIT {
   private static final HttpClient http = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired DefaultTokens defaultTokens;
   @Autowired NamedTokens namedTokens;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
+
+  @Test
+  void theManagementPortServesTheSameKeysAsThePublicJwks() throws Exception {
+    // where the services read them in a deployment, so that only the gateway needs the API port
+    var managed =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + managementPort + "/actuator/jwks"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(managed.statusCode()).isEqualTo(200);
+    JWKSet keys = JWKSet.parse(managed.body());
+    assertThat(keys.getKeys()).isNotEmpty().allMatch(key -> !key.isPrivate());
+    assertThat(keys.toJSONObject())
+        .isEqualTo(JWKSet.parse(get("/.well-known/jwks.json").body()).toJSONObject());
+  }
 
   @Test
   void anActiveTokenYieldsItsOwnerScopesAndAShortLivedSignedJwt() throws Exception {
