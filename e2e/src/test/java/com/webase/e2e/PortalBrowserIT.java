@@ -139,13 +139,13 @@ class PortalBrowserIT {
    * or faked for it: no clock moved, no endpoint added, the login really is that old.
    *
    * <p>The person logs in on Keycloak's real page through gateway A first, and C starts while the
-   * login ages, so its start (about 15 s) is spent inside the wait rather than added to it; started
-   * beside the browser instead, both fought for the two cores and the test took twice as long. The
-   * gateways share their portal sessions (Redis), as instances behind one load balancer do, and the
-   * browser sends its {@code localhost} cookie to every port: the same session opens Account
-   * Settings on C. What Reveal does there is the product's own — the refused request ({@code
-   * recent-login-required}), the round trip through Keycloak with {@code max_age=0} on C, and the
-   * reveal on return.
+   * login ages, so its start (12–15 s here) is spent inside the wait rather than added to it;
+   * started beside the browser instead, both fought for the two cores and the test took 58 s (with
+   * a 20 s window), against 37 s this way. The gateways share their portal sessions (Redis), as
+   * instances behind one load balancer do, and the browser sends its {@code localhost} cookie to
+   * every port: the same session opens Account Settings on C. What Reveal does there is the
+   * product's own — the refused request ({@code recent-login-required}), the round trip through
+   * Keycloak with {@code max_age=0} on C, and the reveal on return.
    */
   @Test
   void revealAsksForThePasswordAgainWhenTheLoginIsOlderThanTheSudoWindow() throws Exception {
