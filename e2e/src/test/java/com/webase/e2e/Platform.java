@@ -29,7 +29,9 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code token-service} ({@link #tokenService}) — the API routes of both gateways lead here;
  *   <li>{@code token-service-2} ({@link #introspectionOfB}) — a second replica (same database, keys
  *       and secret) that only gateway B introspects with, so a test can take B's introspection away
- *       while the route behind B still answers: no other service has an API-token endpoint yet;
+ *       while the route behind B still answers: no other service has an API-token endpoint yet. Its
+ *       sudo window is short ({@link #SUDO_WINDOW_OF_TOKEN_SERVICE_2}), which introspection never
+ *       looks at: only gateway C's routes lead to it;
  *   <li>{@code account-service} ({@link #accountService}) — the account routes of both gateways
  *       lead here; it administers the test Keycloak's users;
  *   <li>{@code notification-service} — mails through the test JVM's SMTP server ({@link
@@ -39,7 +41,10 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code gateway-a} and {@code gateway-b} — two instances, each with its own revocation
  *       consumer group, sharing their portal sessions in Redis; A can be restarted ({@link
  *       #restartGatewayA}) and is Keycloak's back-channel logout URL. A has a small per-token quota
- *       (30 a minute) for the rate-limit test.
+ *       (30 a minute) for the rate-limit test;
+ *   <li>{@code gateway-c} — started only by the test that needs it ({@link #startGatewayC}): its
+ *       token routes lead to token-service-2, so a login there is too old for sudo mode after
+ *       seconds, not the 15 minutes other tests would have to wait.
  * </ul>
  *
  * on the kit's real PostgreSQL, Kafka, Redis and Keycloak. Logs go to {@code target/e2e-logs/}.
@@ -57,6 +62,13 @@ final class Platform {
 
   /** Gateway B remembers tokens for 20 s (2 min by default), so a test can outlive it. */
   static final Duration CACHE_TTL_OF_B = Duration.ofSeconds(20);
+
+  /**
+   * How recent a login token-service-2 asks for before it shows the full token (15 minutes by
+   * default). token-service keeps the default: GatewayEndToEndIT regenerates tokens for minutes on
+   * one login.
+   */
+  static final Duration SUDO_WINDOW_OF_TOKEN_SERVICE_2 = Duration.ofSeconds(15);
 
   private static Platform started;
 
@@ -79,8 +91,10 @@ final class Platform {
   volatile ServiceProcess gatewayA;
   final ServiceProcess gatewayB;
   private final Map<String, String> gatewayAEnv;
+  private final Map<String, String> gatewayEnv;
   final Path logs;
   private final Map<String, String> tokenServiceEnv;
+  private final Map<String, String> tokenService2Env;
   private final int introspectionPortOfB;
   private volatile ServiceProcess introspectionOfB;
   private final List<ServiceProcess> all = new ArrayList<>();
@@ -184,6 +198,9 @@ final class Platform {
     tokenServiceEnv = new LinkedHashMap<>(common);
     tokenServiceEnv.put("WEBASE_TOKEN_ENCRYPTION_SECRET", RealmSettings.secret() + "-e2e");
     tokenServiceEnv.put("WEBASE_TOKEN_SIGNING_JWKS", signingKeys());
+    tokenService2Env = new LinkedHashMap<>(tokenServiceEnv);
+    tokenService2Env.put(
+        "WEBASE_TOKENS_RECENTLOGIN", SUDO_WINDOW_OF_TOKEN_SERVICE_2.toSeconds() + "s");
 
     if (Boolean.getBoolean("e2e.trace-revocations")) {
       // timestamps of every send (token-service) and eviction (gateways), to see where time goes
@@ -197,6 +214,7 @@ final class Platform {
     gateway.put("WEBASE_SECURE_COOKIES", "false");
     gateway.put("WEBASE_REDIS_URL", redis.url());
     gateway.put("WEBASE_RATE_LIMIT_FAILED_AUTH_PER_IP", "100000");
+    gatewayEnv = Map.copyOf(gateway);
     gatewayAEnv = new LinkedHashMap<>(gateway);
     gatewayAEnv.put("WEBASE_RATE_LIMIT_PER_TOKEN", Integer.toString(GATEWAY_A_TOKEN_QUOTA));
     gatewayAEnv.put(
@@ -262,7 +280,8 @@ final class Platform {
                 common));
     introspectionOfB =
         remember(
-            start(root, "token-service", "token-service-2", introspectionPortOfB, tokenServiceEnv));
+            start(
+                root, "token-service", "token-service-2", introspectionPortOfB, tokenService2Env));
     gatewayA = remember(start(root, "gateway", "gateway-a", gatewayAPort, gatewayAEnv));
     gatewayB = remember(start(root, "gateway", "gateway-b", gatewayBPort, gatewayBEnv));
     try {
@@ -296,8 +315,43 @@ final class Platform {
                     "token-service",
                     "token-service-2",
                     introspectionPortOfB,
-                    tokenServiceEnv))
+                    tokenService2Env))
             .awaitReady(Duration.ofMinutes(2));
+  }
+
+  /**
+   * Starts gateway C and returns when it is ready and Keycloak lets the portal log in there: a
+   * gateway with the settings A and B share (the same Redis, so the same portal sessions; its own
+   * revocation consumer group; the default per-token quota), whose token routes and introspection
+   * lead to token-service-2 and its short sudo window. With C1 only ({@link
+   * ServiceProcess#QUICK_START}): nothing is timed through it, and it starts sooner. Only the test
+   * that needs it pays for it; {@link #stop} ends it.
+   */
+  ServiceProcess startGatewayC() {
+    Map<String, String> env = new LinkedHashMap<>(gatewayEnv);
+    env.put("WEBASE_TOKEN_SERVICE_URL", "http://localhost:" + introspectionPortOfB);
+    ServiceProcess gatewayC =
+        remember(
+                ServiceProcess.start(
+                    Path.of("").toAbsolutePath().getParent(),
+                    "gateway",
+                    "gateway-c",
+                    Ports.free(),
+                    Ports.free(),
+                    env,
+                    logs.resolve("gateway-c.log"),
+                    ServiceProcess.QUICK_START))
+            .awaitReady(Duration.ofMinutes(2));
+    keycloak.allowLoginAt(gatewayC.url());
+    return gatewayC;
+  }
+
+  /** Stops a process started by a test ({@link #startGatewayC}) before the platform stops. */
+  void stop(ServiceProcess process) {
+    process.stop(Duration.ofSeconds(20));
+    synchronized (this) {
+      all.remove(process);
+    }
   }
 
   /**

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.webase.testkit.RealServers;
 import com.webase.testkit.RealmSettings;
+import com.webase.testkit.ServiceProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -122,18 +125,71 @@ class PortalBrowserIT {
       browser.awaitText("api-token", "••");
       browser.screenshot("api-regenerated", "api");
       assertAccessible(browser, "Account Settings after a regeneration");
+    }
+  }
 
-      // where Reveal sends a person whose login is too old: the password again, then revealed
-      browser.driver.get(
-          portal
-              + "/session/reauthenticate?returnTo="
-              + java.net.URLEncoder.encode("/settings?reveal-token#api", StandardCharsets.UTF_8));
+  /**
+   * Sudo mode for real: the login grows older than the window, and nothing else changes.
+   *
+   * <p>The window is token-service's ({@code webase.tokens.recent-login}, measured from the login's
+   * {@code auth_time}), 15 minutes by default; the shared token-service keeps it, because other
+   * tests use one login for minutes. So this test starts gateway C ({@link
+   * Platform#startGatewayC}), whose token routes lead to token-service-2, the replica with a window
+   * of seconds ({@link Platform#SUDO_WINDOW_OF_TOKEN_SERVICE_2}). Nothing in the product is changed
+   * or faked for it: no clock moved, no endpoint added, the login really is that old.
+   *
+   * <p>The person logs in on Keycloak's real page through gateway A first, and C starts while the
+   * login ages, so its start (12–15 s here) is spent inside the wait rather than added to it;
+   * started beside the browser instead, both fought for the two cores and the test took 58 s (with
+   * a 20 s window), against 37 s this way. The gateways share their portal sessions (Redis), as
+   * instances behind one load balancer do, and the browser sends its {@code localhost} cookie to
+   * every port: the same session opens Account Settings on C. What Reveal does there is the
+   * product's own — the refused request ({@code recent-login-required}), the round trip through
+   * Keycloak with {@code max_age=0} on C, and the reveal on return.
+   */
+  @Test
+  void revealAsksForThePasswordAgainWhenTheLoginIsOlderThanTheSudoWindow() throws Exception {
+    Person person = newPerson("Sid", "Sudo");
+    ServiceProcess gatewayC = null;
+    try (Chromium browser = Chromium.start("4-sudo")) {
+      signIn(browser, person.email(), person.password(), false);
+      Instant loggedIn = Instant.now(); // after Keycloak's auth_time
+      gatewayC = platform.startGatewayC();
+      String c = gatewayC.url();
+      browser.driver.get(c + "/settings#api");
+      browser.awaitText("account-name", "Sid Sudo");
+      String masked = browser.awaitText("api-token", "wbt_");
+
+      Instant tooOld = loggedIn.plus(Platform.SUDO_WINDOW_OF_TOKEN_SERVICE_2).plusSeconds(1);
+      Thread.sleep(Math.max(0, Duration.between(Instant.now(), tooOld).toMillis()));
+      browser.byId("api-token-reveal").click();
       browser.waiting().until(ExpectedConditions.urlContains("/realms/webase/"));
-      browser.visible("password").sendKeys(person.password());
+      WebElement password = browser.visible("password");
+      assertThat(browser.driver.getCurrentUrl()).contains("max_age=0");
+      assertThat(browser.driver.findElement(By.tagName("body")).getText())
+          .as("Keycloak's page asks for the password again")
+          .contains("re-authenticate");
+      assertThat(
+              browser.script("return [...document.querySelectorAll('input')].map(i => i.value);"))
+          .as("of this person, whose email it shows")
+          .asInstanceOf(InstanceOfAssertFactories.LIST)
+          .contains(person.email());
       browser.screenshot("password-asked-again");
+      password.sendKeys(person.password());
       browser.byId("kc-login").click();
-      browser.waiting().until(ExpectedConditions.urlToBe(portal + "/settings#api"));
-      browser.waiting().until(d -> browser.textOf("api-token").equals(regenerated));
+
+      browser.waiting().until(ExpectedConditions.urlToBe(c + "/settings#api"));
+      browser.waiting().until(d -> !browser.textOf("api-token").contains("•"));
+      String token = browser.textOf("api-token");
+      assertThat(token).startsWith("wbt_").endsWith(masked.substring(masked.length() - 4));
+      assertThat(Api.get(c, "/api/v1/account", token).statusCode()).isEqualTo(200);
+      browser.byId("api-token-reveal").click(); // hidden again: no token in the pictures
+      browser.awaitText("api-token", "••");
+      browser.screenshot("revealed-after-password", "api");
+    } finally {
+      if (gatewayC != null) {
+        platform.stop(gatewayC);
+      }
     }
   }
 

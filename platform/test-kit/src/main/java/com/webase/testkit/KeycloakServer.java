@@ -287,6 +287,18 @@ public final class KeycloakServer implements AutoCloseable {
    * can end a session made on another).
    */
   public void allowPortalAt(String baseUrl) {
+    updatePortalClient(baseUrl, true);
+  }
+
+  /**
+   * As {@link #allowPortalAt}, but leaves the back-channel logout URL where it is: for one more
+   * gateway a test starts beside the one Keycloak already notifies.
+   */
+  public void allowLoginAt(String baseUrl) {
+    updatePortalClient(baseUrl, false);
+  }
+
+  private void updatePortalClient(String baseUrl, boolean backChannelLogout) {
     String clients = url + "/admin/realms/" + RealmSettings.REALM + "/clients";
     String token = adminToken();
     JsonNode found =
@@ -302,8 +314,10 @@ public final class KeycloakServer implements AutoCloseable {
     String logout = attributes.path("post.logout.redirect.uris").asString("");
     attributes.put(
         "post.logout.redirect.uris", (logout.isEmpty() ? "" : logout + "##") + baseUrl + "/*");
-    attributes.put("backchannel.logout.url", baseUrl + "/logout/connect/back-channel/keycloak");
-    attributes.put("backchannel.logout.session.required", "true");
+    if (backChannelLogout) {
+      attributes.put("backchannel.logout.url", baseUrl + "/logout/connect/back-channel/keycloak");
+      attributes.put("backchannel.logout.session.required", "true");
+    }
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asString()))
