@@ -40,15 +40,11 @@ final class ServiceSettings {
           "WEBASE_DEV_MAILBOX_URL");
 
   /**
-   * Defaults that are the local stack's, not a deployment's: PostgreSQL's port and superuser, and
-   * the replication of the topics the services declare, right for one broker only.
+   * Defaults that are the local stack's, not a deployment's: the replication of the topics the
+   * services declare, right for one broker only.
    */
   static final Set<String> LOCAL_DEFAULTS =
-      Set.of(
-          "WEBASE_DB_PORT",
-          "WEBASE_DB_USER",
-          "WEBASE_KAFKA_TOPIC_REPLICATION_FACTOR",
-          "WEBASE_KAFKA_TOPIC_MIN_INSYNC_REPLICAS");
+      Set.of("WEBASE_KAFKA_TOPIC_REPLICATION_FACTOR", "WEBASE_KAFKA_TOPIC_MIN_INSYNC_REPLICAS");
 
   private ServiceSettings() {}
 
