@@ -16,6 +16,8 @@ trap 'rm -rf "$work"' EXIT
 secret="$(head -c 48 /dev/urandom | base64 -w0)"
 export WEBASE_TOKEN_ENCRYPTION_SECRET="$secret" WEBASE_ACCOUNT_CLIENT_SECRET="$secret" \
   WEBASE_PORTAL_CLIENT_SECRET="$secret" WEBASE_GATEWAY_CLIENT_SECRET="$secret"
+# the settings a service refuses to start without; nothing connects before the context exits
+export WEBASE_DB_HOST=measurement.invalid WEBASE_DB_USER=measurement
 start() { # dir, extra JVM options...
   local dir="$1"; shift
   (cd "$dir" && "$java" "$@" -Dspring.context.exit=onRefresh -Dspring.flyway.enabled=false \

@@ -1,8 +1,8 @@
 #!/bin/bash
 # Each service's principal may write only its own topic (and the dead-letter topics of what it
 # consumes) and read only the topics it consumes, in its own consumer groups (DESIGN §4).
-# Topics are declared by the services themselves (partitions, replication, min.insync.replicas),
-# so each may also create and describe the topics it writes.
+# Topics are declared by the services themselves (partitions, replication, min.insync.replicas,
+# retention; decision 0032), so each may also create, describe and configure the topics it writes.
 set -euo pipefail
 
 config=$(mktemp)
@@ -16,8 +16,11 @@ acls() { /opt/kafka/bin/kafka-acls.sh --bootstrap-server kafka:9092 --command-co
 writes() { # principal topic...
   local who="$1"; shift
   for topic in "$@"; do
+    # Create, and Alter/AlterConfigs to bring an existing topic to the declared partitions and
+    # configuration (decision 0032)
     acls --add --allow-principal "User:$who" --operation Write --operation Describe \
-      --operation Create --topic "$topic"
+      --operation Create --operation Alter --operation DescribeConfigs --operation AlterConfigs \
+      --topic "$topic"
   done
 }
 reads() { # principal group topic...

@@ -1,7 +1,9 @@
 package com.webase.account.email;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Verified email change (DESIGN §1).
@@ -11,9 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxMailsPerDay how many verification mails one account may cause per 24 hours (a pending
  *     address is anyone's inbox: this keeps Webase from being used to spam it)
  */
+@Validated
 @ConfigurationProperties("webase.account.email")
 public record EmailChangeProperties(
-    Duration verificationTtl, Duration resendCooldown, Integer maxMailsPerDay) {
+    Duration verificationTtl, Duration resendCooldown, @Positive Integer maxMailsPerDay) {
 
   public EmailChangeProperties {
     verificationTtl = verificationTtl == null ? Duration.ofHours(24) : verificationTtl;

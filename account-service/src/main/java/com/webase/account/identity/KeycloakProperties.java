@@ -1,7 +1,9 @@
 package com.webase.account.identity;
 
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How account-service reaches Keycloak: its admin API with the {@code account-service} client's
@@ -14,9 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout how long to wait for a connection before answering 503
  * @param readTimeout how long to wait for an answer before answering 503
  */
+@Validated
 @ConfigurationProperties("webase.keycloak")
 public record KeycloakProperties(
-    String url,
+    @NotBlank String url,
     String realm,
     String clientId,
     String clientSecret,

@@ -1,7 +1,9 @@
 package com.webase.apps.apps;
 
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param maxAppsPerOwner apps a person may have at once (200)
@@ -11,9 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param entryPage the page a site opens on ({@code index.html}): a deployment needs it, an
  *     evaluation checks it, a directory of a site serves it
  */
+@Validated
 @ConfigurationProperties("webase.apps")
 public record AppsProperties(
-    int maxAppsPerOwner, String siteUrlTemplate, Duration purgeAfter, String entryPage) {
+    int maxAppsPerOwner,
+    String siteUrlTemplate,
+    Duration purgeAfter,
+    @Pattern(regexp = "[^/].*") String entryPage) {
 
   public AppsProperties {
     maxAppsPerOwner = maxAppsPerOwner <= 0 ? 200 : maxAppsPerOwner;

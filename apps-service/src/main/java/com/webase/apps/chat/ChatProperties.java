@@ -2,6 +2,7 @@ package com.webase.apps.chat;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param refiner {@code built-in} (the default: applies a change written in the message) or {@code
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxMessageLength characters of one message (200,000)
  * @param historyMessages earlier messages given to the refiner as context (20)
  */
+@Validated
 @ConfigurationProperties("webase.apps.chat")
 public record ChatProperties(String refiner, int maxMessageLength, int historyMessages, Ai ai) {
 

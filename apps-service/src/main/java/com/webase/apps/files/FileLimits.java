@@ -2,6 +2,7 @@ package com.webase.apps.files;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * What one app's files may hold.
@@ -11,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxFiles files in an app (1,000)
  * @param maxChangeFiles files one atomic change may touch (500)
  */
+@Validated
 @ConfigurationProperties("webase.apps.files")
 public record FileLimits(
     DataSize maxFileSize, DataSize maxAppSize, int maxFiles, int maxChangeFiles) {

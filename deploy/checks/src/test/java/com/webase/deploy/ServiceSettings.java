@@ -39,8 +39,12 @@ final class ServiceSettings {
           "WEBASE_SMTP_PASSWORD",
           "WEBASE_DEV_MAILBOX_URL");
 
-  /** Defaults that are the local stack's, not a deployment's: PostgreSQL's port and superuser. */
-  static final Set<String> LOCAL_DEFAULTS = Set.of("WEBASE_DB_PORT", "WEBASE_DB_USER");
+  /**
+   * Defaults that are the local stack's, not a deployment's: the replication of the topics the
+   * services declare, right for one broker only.
+   */
+  static final Set<String> LOCAL_DEFAULTS =
+      Set.of("WEBASE_KAFKA_TOPIC_REPLICATION_FACTOR", "WEBASE_KAFKA_TOPIC_MIN_INSYNC_REPLICAS");
 
   private ServiceSettings() {}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the gateway reads each service's OpenAPI document: the service's management port ({@code
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param refresh how long a read document is served before it is read again
  * @param timeout how long one read may take; a service that does not answer keeps its last document
  */
+@Validated
 @ConfigurationProperties("webase.api-docs")
 public record ApiDocsProperties(Map<String, URI> services, Duration refresh, Duration timeout) {
 

@@ -1,7 +1,11 @@
 package com.webase.gateway.apitoken;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the gateway checks {@code x-api-token}.
@@ -15,11 +19,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param revocationGroupPrefix the prefix of this instance's own consumer group, so that every
  *     instance receives every revocation
  */
+@Validated
 @ConfigurationProperties("webase.gateway.api-token")
 public record ApiTokenProperties(
-    String introspectionUri,
-    Duration introspectionTimeout,
-    Duration cacheTtl,
-    Duration jwtMargin,
-    long cacheMaxEntries,
-    String revocationGroupPrefix) {}
+    @NotBlank String introspectionUri,
+    @NotNull Duration introspectionTimeout,
+    @NotNull Duration cacheTtl,
+    @NotNull Duration jwtMargin,
+    @Positive long cacheMaxEntries,
+    @NotBlank String revocationGroupPrefix) {}

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The address a request comes from, for every per-address decision of the gateway (failed
@@ -149,6 +150,7 @@ public class ClientAddress {
    *     default.
    */
   @ConfigurationProperties("webase.gateway")
+  @Validated
   public record TrustedProxies(List<String> trustedProxies) {
     public TrustedProxies {
       trustedProxies =

@@ -1,7 +1,9 @@
 package com.webase.gateway.portal;
 
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param keycloakUrl Keycloak's base URL, as the browser and the gateway both reach it
@@ -18,10 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param devMailboxUrl a development stack's mailbox (every mail it sent), linked from the portal's
  *     footer so that a verification link can be followed; empty in production
  */
+@Validated
 @ConfigurationProperties("webase.portal")
 public record PortalProperties(
-    String keycloakUrl,
-    String realm,
+    @NotBlank String keycloakUrl,
+    @NotBlank String realm,
     String portalClientSecret,
     String gatewayClientSecret,
     String afterLoginUrl,

@@ -1,7 +1,11 @@
 package com.webase.gateway.ratelimit;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param perToken what one API token may do
@@ -14,13 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     admitted even there, while token-service's load from blocked addresses stays bounded
  * @param maxTrackedKeys the most tokens and addresses tracked at once
  */
+@Validated
 @ConfigurationProperties("webase.gateway.rate-limit")
 public record RateLimitProperties(
-    Quota perToken,
-    Quota failedAuthPerIp,
-    Quota loginStartsPerIp,
-    Quota lookUpsWhileBlocked,
-    long maxTrackedKeys) {
+    @NotNull @Valid Quota perToken,
+    @NotNull @Valid Quota failedAuthPerIp,
+    @Valid Quota loginStartsPerIp,
+    @Valid Quota lookUpsWhileBlocked,
+    @Positive long maxTrackedKeys) {
 
   public RateLimitProperties {
     if (loginStartsPerIp == null) {
@@ -32,5 +37,5 @@ public record RateLimitProperties(
   }
 
   /** {@code limit} requests per {@code period}, the whole quota coming back at each period. */
-  public record Quota(long limit, Duration period) {}
+  public record Quota(@Positive long limit, @NotNull Duration period) {}
 }

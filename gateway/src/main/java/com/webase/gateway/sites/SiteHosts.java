@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Which requests are for a live site: those whose {@code Host} is {@code {site}.<sites domain>}
@@ -61,6 +62,7 @@ public class SiteHosts {
    * @param domain the sites domain: {@code {site}.<domain>} serves a site ({@code localhost}
    *     locally; {@code WEBASE_SITES_DOMAIN})
    */
+  @Validated
   @ConfigurationProperties("webase.sites")
   public record SitesProperties(String domain) {
     public SitesProperties {

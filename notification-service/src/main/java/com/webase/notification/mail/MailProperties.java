@@ -1,7 +1,9 @@
 package com.webase.notification.mail;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Mail delivery.
@@ -16,13 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param holdFor how long a mail to a person whose address is not known yet waits for it
  * @param keepFor how long the record of a sent or given-up mail is kept
  */
+@Validated
 @ConfigurationProperties("webase.notifications.mail")
 public record MailProperties(
     String from,
     String portalUrl,
     Duration firstRetry,
     Duration maxRetry,
-    Integer maxAttempts,
+    @Positive Integer maxAttempts,
     Duration claimFor,
     Duration holdFor,
     Duration keepFor) {

@@ -1,8 +1,12 @@
 package com.webase.token.introspection;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param audience the {@code aud} a caller's Keycloak token must carry
@@ -10,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param usageFlushInterval how often last-used times are written (at most one write per token per
  *     interval, never on the request path)
  */
+@Validated
 @ConfigurationProperties("webase.tokens.introspection")
 public record IntrospectionProperties(
-    String audience, List<String> allowedClients, Duration usageFlushInterval) {}
+    @NotBlank String audience,
+    @NotEmpty List<String> allowedClients,
+    @NotNull Duration usageFlushInterval) {}

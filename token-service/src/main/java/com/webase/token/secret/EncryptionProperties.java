@@ -1,8 +1,10 @@
 package com.webase.token.secret;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The keys that seal stored tokens (DESIGN §5, decision 0023; docs/OPERATIONS.md has the rotation
@@ -15,12 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     the current one (it also runs at startup)
  * @param reencryptionBatch rows moved per transaction
  */
+@Validated
 @ConfigurationProperties("webase.tokens.encryption")
 public record EncryptionProperties(
     String currentKey,
     Map<String, String> keys,
     Duration reencryptionInterval,
-    Integer reencryptionBatch) {
+    @Positive Integer reencryptionBatch) {
 
   public EncryptionProperties {
     currentKey = currentKey == null || currentKey.isBlank() ? "k1" : currentKey.strip();

@@ -1,7 +1,9 @@
 package com.webase.token.signing;
 
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param issuer the {@code iss} of the JWTs; services trust it as the token-service issuer
@@ -10,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     instance); never in production, where replicas must share keys
  * @param jwtLifetime how long a minted JWT is valid (DESIGN §5: at most 5 minutes)
  */
+@Validated
 @ConfigurationProperties("webase.tokens.signing")
 public record SigningProperties(
-    String issuer, String jwkSet, boolean generateIfMissing, Duration jwtLifetime) {
+    @NotBlank String issuer, String jwkSet, boolean generateIfMissing, Duration jwtLifetime) {
 
   public SigningProperties {
     if (jwtLifetime == null || jwtLifetime.compareTo(Duration.ofMinutes(5)) > 0) {

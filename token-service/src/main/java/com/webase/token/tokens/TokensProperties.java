@@ -2,6 +2,7 @@ package com.webase.token.tokens;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param maxGracePeriod how long a regenerated default token may keep working at most
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param recentLogin sudo mode: showing the full default token, regenerating it and creating a
  *     named token need a portal login younger than this (DESIGN §5)
  */
+@Validated
 @ConfigurationProperties("webase.tokens")
 public record TokensProperties(
     Duration maxGracePeriod,

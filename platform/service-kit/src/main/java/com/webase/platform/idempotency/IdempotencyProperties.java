@@ -3,6 +3,7 @@ package com.webase.platform.idempotency;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How {@code Idempotency-Key} answers are kept (DESIGN §7).
@@ -13,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxStoredResponse the largest answer kept; a larger one is sent but not kept, so a retry
  *     gets 409 {@code idempotency-answer-not-kept} rather than the work done twice
  */
+@Validated
 @ConfigurationProperties("webase.idempotency")
 public record IdempotencyProperties(Duration keepFor, Duration lease, DataSize maxStoredResponse) {
 

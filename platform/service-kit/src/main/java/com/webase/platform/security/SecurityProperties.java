@@ -1,8 +1,13 @@
 package com.webase.platform.security;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Which JWT issuers a service trusts (DESIGN §2: the Keycloak realm and token-service, nothing
@@ -13,9 +18,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicPaths request paths (Ant patterns) that need no token, e.g. an email verification
  *     link opened on another device
  */
+@Validated
 @ConfigurationProperties("webase.security")
 public record SecurityProperties(
-    String audience, Map<String, Issuer> issuers, List<String> publicPaths) {
+    String audience, @NotEmpty Map<String, @Valid Issuer> issuers, List<String> publicPaths) {
 
   public SecurityProperties {
     audience = audience == null ? "webase-services" : audience;
@@ -28,5 +34,6 @@ public record SecurityProperties(
    * @param jwkSetUri where its signing keys are published
    * @param callerKind who its tokens stand for
    */
-  public record Issuer(String issuerUri, String jwkSetUri, Caller.Kind callerKind) {}
+  public record Issuer(
+      @NotBlank String issuerUri, @NotBlank String jwkSetUri, @NotNull Caller.Kind callerKind) {}
 }
