@@ -1,7 +1,11 @@
 package com.webase.platform.events;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How events leave and enter a service.
@@ -14,11 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lanes how many keys the outbox sends in parallel (8); events of one key share a lane
  * @param laneCapacity events a lane holds before it refuses more to the sweeper (10,000)
  */
+@Validated
 @ConfigurationProperties("webase.events")
 public record EventsProperties(
     Duration resubmitInterval,
     Duration staleAfter,
-    Retry retry,
+    @NotNull @Valid Retry retry,
     Duration urgentWait,
     int lanes,
     int laneCapacity) {
@@ -32,5 +37,8 @@ public record EventsProperties(
   }
 
   public record Retry(
-      Duration initialInterval, double multiplier, Duration maxInterval, Duration maxElapsedTime) {}
+      @NotNull Duration initialInterval,
+      @DecimalMin("1.0") double multiplier,
+      @NotNull Duration maxInterval,
+      @NotNull Duration maxElapsedTime) {}
 }
