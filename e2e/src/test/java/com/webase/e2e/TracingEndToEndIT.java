@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TracingEndToEndIT {
 
   private static final JsonMapper JSON = new JsonMapper();
+  private static final String FORGED_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+  private static final String FORGED_TRACEPARENT = "00-" + FORGED_TRACE_ID + "-b7ad6b7169203331-01";
 
   private static Platform platform;
   private static Person person;
@@ -67,13 +69,15 @@ class TracingEndToEndIT {
             person.token(),
             null,
             null,
-            Map.of("X-Request-Id", requestId));
+            // a client's own trace context is not continued: the gateway starts the trace
+            Map.of("X-Request-Id", requestId, "traceparent", FORGED_TRACEPARENT));
     assertThat(deleted.statusCode()).isEqualTo(204);
 
     // the gateway's access-log line, JSON, names the request's trace
     JsonNode access = awaitLogLine("gateway-a", line -> requestId.equals(text(line, "requestId")));
     String traceId = text(access, "traceId");
     assertThat(traceId).matches("[0-9a-f]{32}");
+    assertThat(traceId).isNotEqualTo(FORGED_TRACE_ID);
     assertThat(text(access, "spanId")).matches("[0-9a-f]{16}");
 
     List<ReceivedSpan> trace =
@@ -103,6 +107,29 @@ class TracingEndToEndIT {
             "records-service", line -> text(line, "message").startsWith("app " + app + " deleted"));
     assertThat(text(applied, "traceId")).isEqualTo(traceId);
     assertThat(text(applied, "spanId")).isEqualTo(consumer.spanId());
+  }
+
+  @Test
+  void noSpanCarriesAQueryString() {
+    String marker = "query-marker-" + UUID.randomUUID();
+    String requestId = "trace-e2e-" + UUID.randomUUID();
+    Api.request(
+        "GET",
+        platform.gatewayA.url(),
+        "/api/v1/apps?cursor=" + marker,
+        person.token(),
+        null,
+        null,
+        Map.of("X-Request-Id", requestId));
+    JsonNode access = awaitLogLine("gateway-a", line -> requestId.equals(text(line, "requestId")));
+    List<ReceivedSpan> trace =
+        awaitTrace(
+            text(access, "traceId"),
+            spans -> has(spans, "gateway", "SERVER") && has(spans, "apps-service", "SERVER"));
+
+    assertThat(trace).hasSizeGreaterThanOrEqualTo(3); // the gateway's server and client spans too
+    assertThat(trace)
+        .allSatisfy(span -> assertThat(span.attributes().toString()).doesNotContain(marker));
   }
 
   @Test

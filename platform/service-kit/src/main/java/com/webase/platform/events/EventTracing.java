@@ -43,7 +43,9 @@ final class EventTracing {
     }
     Map<String, String> headers = new LinkedHashMap<>();
     propagator.inject(current.context(), headers, Map::put);
-    return headers;
+    // the trace and span ids only: no tracestate or baggage is kept with the event
+    String traceparent = headers.get(TRACEPARENT);
+    return traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent);
   }
 
   /**

@@ -65,7 +65,8 @@ public class ProcessedEventPruning {
                   """
                   delete from processed_event p
                   using (select consumer, event_id from processed_event
-                         where processed_at < ? order by processed_at limit ?) old
+                         where processed_at < ? order by processed_at limit ?
+                         for update skip locked) old
                   where p.consumer = old.consumer and p.event_id = old.event_id
                   """)
               .params(cutoff, properties.pruneBatchSize())

@@ -5,7 +5,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** Request ids on every request, response and log line. */
+/** Request ids on every request, response and log line; URLs in spans without their query. */
 @AutoConfiguration
 public class ObservabilityAutoConfiguration {
 
@@ -14,5 +14,11 @@ public class ObservabilityAutoConfiguration {
     var registration = new FilterRegistrationBean<>(new RequestIdFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  /** Spans and observations keep URLs without their query string. */
+  @Bean
+  QueryFreeUrls queryFreeUrls() {
+    return new QueryFreeUrls();
   }
 }

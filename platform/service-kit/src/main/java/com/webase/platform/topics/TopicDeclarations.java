@@ -30,6 +30,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class TopicDeclarations implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TopicDeclarations.class);
+  private static final long SEGMENT_MILLIS = java.time.Duration.ofDays(1).toMillis();
 
   private final KafkaAdmin admin;
   private final KafkaListenerEndpointRegistry listeners;
@@ -85,7 +86,11 @@ public class TopicDeclarations implements SmartLifecycle {
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                 Integer.toString(properties.minInsyncReplicas()),
                 TopicConfig.RETENTION_MS_CONFIG,
-                Long.toString(retentionMillis)));
+                Long.toString(retentionMillis),
+                // Kafka deletes whole segments: a record lives up to retention + segment.ms, so
+                // segments of at most a day keep that close to the retention the inbox outlives
+                TopicConfig.SEGMENT_MS_CONFIG,
+                Long.toString(Math.min(retentionMillis, SEGMENT_MILLIS))));
   }
 
   @Override
