@@ -161,7 +161,11 @@ class PortalBrowserIT {
       String masked = browser.awaitText("api-token", "wbt_");
 
       Instant tooOld = loggedIn.plus(Platform.SUDO_WINDOW_OF_TOKEN_SERVICE_2).plusSeconds(1);
-      Thread.sleep(Math.max(0, Duration.between(Instant.now(), tooOld).toMillis()));
+      // the login has to age past the window: wait for the clock, bounded
+      await()
+          .atMost(Platform.SUDO_WINDOW_OF_TOKEN_SERVICE_2.plusSeconds(5))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> Instant.now().isAfter(tooOld));
       browser.byId("api-token-reveal").click();
       browser.waiting().until(ExpectedConditions.urlContains("/realms/webase/"));
       WebElement password = browser.visible("password");

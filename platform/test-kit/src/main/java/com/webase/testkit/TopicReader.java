@@ -41,6 +41,15 @@ public final class TopicReader implements AutoCloseable {
     return poll().stream().map(r -> header(r, "ce_id")).toList();
   }
 
+  /** Header {@code name} of the record read so far whose {@code ce_id} is {@code eventId}. */
+  public String header(String eventId, String name) {
+    return poll().stream()
+        .filter(r -> eventId.equals(header(r, "ce_id")))
+        .map(r -> header(r, name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no record of event " + eventId + " read"));
+  }
+
   public static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -76,12 +76,7 @@ class OutboxIT {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> reader.eventIds().contains(event.eventId().toString()));
-      String traceparent =
-          reader.poll().stream()
-              .filter(r -> event.eventId().toString().equals(TopicReader.header(r, "ce_id")))
-              .map(r -> TopicReader.header(r, "traceparent"))
-              .findFirst()
-              .orElseThrow();
+      String traceparent = reader.header(event.eventId().toString(), "traceparent");
       // version-traceId-spanId-flags: the request's trace, sent from a span below the request's
       // (the relay's send, continuing what the outbox row kept), on a lane thread with no span
       assertThat(traceparent).startsWith("00-" + request.context().traceId() + "-");
